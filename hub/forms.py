@@ -1,0 +1,72 @@
+"""Forms for profiles and organisations. Each names exactly the fields a user may change."""
+
+from django import forms
+
+from hub.models import Membership, Organisation, User
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name", "job_title", "bio"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "website", "description", "areas", "claimant_groups"]
+        labels = {
+            "name": "Organisation name",
+            "kind": "What kind of organisation is it?",
+            "areas": "Areas served",
+            "claimant_groups": "Claimant groups served",
+        }
+        help_texts = {
+            "website": "For example, https://www.example.org.uk",
+            "areas": "Choose every area you deliver in.",
+        }
+        widgets = {
+            "kind": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "areas": forms.CheckboxSelectMultiple,
+            "claimant_groups": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = Organisation.Kind.choices  # no empty "-----" radio
+
+
+class JoinRequestForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["message"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 4})}
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(
+        label="Role", choices=Membership.Role.choices, widget=forms.RadioSelect
+    )
+
+
+class SupplyChainForm(forms.Form):
+    RELATION_CHOICES = [
+        ("subcontractor", "They deliver for us (they are our subcontractor)"),
+        ("prime", "We deliver for them (they are our prime contractor)"),
+    ]
+    other = forms.ModelChoiceField(
+        label="Organisation",
+        queryset=Organisation.objects.none(),
+        empty_label="Choose an organisation",
+    )
+    relation = forms.ChoiceField(
+        label="How are you linked?", choices=RELATION_CHOICES, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other"].queryset = Organisation.objects.exclude(pk=organisation.pk).only(
+            "pk", "name"
+        )

@@ -1,0 +1,41 @@
+"""Editor-published pages: the home page and general content pages."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from hub.blocks import ContentStreamBlock
+
+
+class HomePage(Page):
+    """The site root: a welcome for someone arriving from a link, and the way in to each section."""
+
+    intro = models.TextField(
+        max_length=600, help_text="One or two sentences saying what the hub is and who it is for."
+    )
+    body = StreamField(ContentStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+
+class ContentPage(Page):
+    """A general page: about, help, privacy, the accessibility statement, section introductions."""
+
+    summary = models.TextField(
+        max_length=400, blank=True, help_text="Shown under the title and in search results."
+    )
+    body = StreamField(ContentStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "content page"

@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from hub.views import organisations, profiles
+
+organisation_patterns = [
+    path("", organisations.organisation_list, name="organisation_list"),
+    path("new/", organisations.organisation_create, name="organisation_create"),
+    path("<slug:slug>/", organisations.organisation_detail, name="organisation_detail"),
+    path("<slug:slug>/edit/", organisations.organisation_edit, name="organisation_edit"),
+    path("<slug:slug>/join/", organisations.organisation_join, name="organisation_join"),
+    path("<slug:slug>/leave/", organisations.organisation_leave, name="organisation_leave"),
+    path("<slug:slug>/verify/", organisations.organisation_verify, name="organisation_verify"),
+    path("<slug:slug>/members/", organisations.organisation_members, name="organisation_members"),
+    path(
+        "<slug:slug>/members/<int:pk>/decide/",
+        organisations.membership_decide,
+        name="membership_decide",
+    ),
+    path(
+        "<slug:slug>/members/<int:pk>/role/", organisations.membership_role, name="membership_role"
+    ),
+    path(
+        "<slug:slug>/members/<int:pk>/remove/",
+        organisations.membership_remove,
+        name="membership_remove",
+    ),
+    path(
+        "<slug:slug>/supply-chain/new/",
+        organisations.supply_chain_propose,
+        name="supply_chain_propose",
+    ),
+    path(
+        "<slug:slug>/supply-chain/<int:pk>/",
+        organisations.supply_chain_decide,
+        name="supply_chain_decide",
+    ),
+]
+
+urlpatterns = [
+    # The Wagtail admin signs in through the site's own login page, with its rate limits:
+    # its own login view is replaced by a redirect (a POST to it never checks a password).
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailadmin_login",
+    ),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/profile/", profiles.profile_edit, name="profile_edit"),
+    path("accounts/", include("allauth.urls")),
+    path("members/<str:username>/", profiles.member_profile, name="member_profile"),
+    path("organisations/", include(organisation_patterns)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

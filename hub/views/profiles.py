@@ -1,0 +1,31 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+
+from hub import selectors, services
+from hub.forms import ProfileForm
+from hub.models import User
+
+
+def member_profile(request, username):
+    member = get_object_or_404(User, username=username, is_active=True)
+    return render(
+        request,
+        "hub/member_profile.html",
+        {"member": member, "memberships": selectors.memberships_of(member)},
+    )
+
+
+@login_required
+def profile_edit(request):
+    """Only ever edits the signed-in user's own profile: there is no id in the URL to change."""
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(user=request.user, **form.cleaned_data)
+        messages.success(request, "Your profile has been saved.")
+        return redirect("profile_edit")
+    return render(
+        request,
+        "hub/profile_edit.html",
+        {"form": form, "memberships": selectors.memberships_of(request.user, include_pending=True)},
+    )
