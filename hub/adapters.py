@@ -10,5 +10,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         message = self.render_mail(template_prefix, email, context)
         transaction.on_commit(
-            lambda: send_email.enqueue(to=list(message.to), subject=message.subject, body=message.body)
+            lambda: send_email.enqueue(
+                to=list(message.to), subject=message.subject, body=message.body
+            )
         )

@@ -10,9 +10,7 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "documen
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=200)
-    level = blocks.ChoiceBlock(
-        choices=[("h2", "Heading 2"), ("h3", "Heading 3")], default="h2"
-    )
+    level = blocks.ChoiceBlock(choices=[("h2", "Heading 2"), ("h3", "Heading 3")], default="h2")
 
     class Meta:
         icon = "title"

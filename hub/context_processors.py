@@ -18,7 +18,6 @@ def site(request):
     return {
         "site_name": settings.SITE_NAME,
         "nav_items": [
-            {"label": label, "url": url, "active": path.startswith(url)}
-            for label, url in NAV_ITEMS
+            {"label": label, "url": url, "active": path.startswith(url)} for label, url in NAV_ITEMS
         ],
     }

@@ -1,5 +1,6 @@
 """Forms for profiles and organisations. Each names exactly the fields a user may change."""
 
+from allauth.account import forms as allauth_forms
 from django import forms
 
 from hub.models import Membership, Organisation, User
@@ -13,6 +14,13 @@ class ProfileForm(forms.ModelForm):
 
 
 class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(
+        required=False,
+        max_length=300,
+        assume_scheme="https",
+        help_text="For example, https://www.example.org.uk",
+    )
+
     class Meta:
         model = Organisation
         fields = ["name", "kind", "website", "description", "areas", "claimant_groups"]
@@ -23,7 +31,6 @@ class OrganisationForm(forms.ModelForm):
             "claimant_groups": "Claimant groups served",
         }
         help_texts = {
-            "website": "For example, https://www.example.org.uk",
             "areas": "Choose every area you deliver in.",
         }
         widgets = {
@@ -70,3 +77,27 @@ class SupplyChainForm(forms.Form):
         self.fields["other"].queryset = Organisation.objects.exclude(pk=organisation.pk).only(
             "pk", "name"
         )
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's sign-in form, with the reset-password link moved out of the password hint
+    (where it sat between the two fields in the tab order) to below the button."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""
+        self.fields["login"].widget.attrs.pop("placeholder", None)
+        self.fields["password"].widget.attrs.pop("placeholder", None)
+
+
+class SignupForm(allauth_forms.SignupForm):
+    """allauth's sign-up form, saying what the username is for."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].help_text = (
+            "Shown on your public profile and used to mention you in the forum. "
+            "Letters, numbers and . _ - only."
+        )
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)

@@ -6,7 +6,7 @@ from hub.models import Area, ClaimantGroup, Membership, Organisation, SupplyChai
 
 
 def organisation_directory(filterset_qs: QuerySet) -> QuerySet:
-    """The directory rows: each organisation with its areas, in two queries whatever the page size."""
+    """Directory rows with their areas: two queries whatever the page size."""
     return filterset_qs.prefetch_related(
         Prefetch("areas", queryset=Area.objects.only("pk", "name", "slug"))
     ).distinct()
@@ -40,10 +40,10 @@ def organisation_pending_requests(organisation: Organisation) -> QuerySet:
 
 
 def supply_chain(organisation: Organisation, *, confirmed_only: bool = True) -> dict:
-    """The organisation's primes and subcontractors (and, for its admins, links awaiting a decision)."""
-    links = SupplyChainLink.objects.filter(
-        prime=organisation
-    ) | SupplyChainLink.objects.filter(subcontractor=organisation)
+    """Primes and subcontractors (and, for admins, links awaiting a decision)."""
+    links = SupplyChainLink.objects.filter(prime=organisation) | SupplyChainLink.objects.filter(
+        subcontractor=organisation
+    )
     if confirmed_only:
         links = links.filter(status=SupplyChainLink.Status.CONFIRMED)
     links = links.select_related("prime", "subcontractor", "proposed_by_organisation")

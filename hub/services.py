@@ -127,9 +127,7 @@ def organisation_set_verified(
 def membership_request(*, user: User, organisation: Organisation, message: str = "") -> Membership:
     """Ask to join an organisation. Asking again after a decline reopens the request."""
     membership = (
-        Membership.objects.select_for_update()
-        .filter(user=user, organisation=organisation)
-        .first()
+        Membership.objects.select_for_update().filter(user=user, organisation=organisation).first()
     )
     if membership is not None:
         if membership.status == Membership.Status.APPROVED:
@@ -209,7 +207,9 @@ def membership_set_role(*, membership: Membership, actor: User, role: str) -> Me
         and role != Membership.Role.ADMIN
         and _admin_count(membership.organisation) <= 1
     ):
-        raise ValidationError("An organisation needs at least one admin. Make someone else an admin first.")
+        raise ValidationError(
+            "An organisation needs at least one admin. Make someone else an admin first."
+        )
     membership.role = role
     membership.save(update_fields=["role"])
     return membership
@@ -227,7 +227,9 @@ def membership_remove(*, membership: Membership, actor: User) -> None:
     if membership.user_id != actor.pk:
         _require_admin(actor=actor, organisation=membership.organisation)
     if membership.role == Membership.Role.ADMIN and _admin_count(membership.organisation) <= 1:
-        raise ValidationError("An organisation needs at least one admin. Make someone else an admin first.")
+        raise ValidationError(
+            "An organisation needs at least one admin. Make someone else an admin first."
+        )
     membership.delete()
 
 

@@ -1,4 +1,4 @@
-"""Background tasks for the hub (run by django-tasks: immediately in development, by a worker in production)."""
+"""Background tasks: run at once in development, by a django-tasks worker in production."""
 
 from django.conf import settings
 from django.core.mail import send_mail

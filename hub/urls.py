@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http import HttpResponsePermanentRedirect
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -41,7 +43,14 @@ organisation_patterns = [
     ),
 ]
 
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the hashed file."""
+    return HttpResponsePermanentRedirect(staticfiles_storage.url("hub/images/favicon-32.png"))
+
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     # The Wagtail admin signs in through the site's own login page, with its rate limits:
     # its own login view is replaced by a redirect (a POST to it never checks a password).
     path(

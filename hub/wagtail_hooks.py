@@ -11,7 +11,12 @@ class TermViewSet(SnippetViewSet):
     list_display = ["name", "slug", "sort_order"]
     search_fields = ["name"]
     ordering = ["sort_order", "name"]
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
 
 
 class ClaimantGroupViewSet(TermViewSet):

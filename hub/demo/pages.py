@@ -53,7 +53,7 @@ CONTENT_PAGES = [
             para(
                 "<p>Create an account with your work email address. We send a link to confirm "
                 "it; you cannot sign in until you have followed that link. Then find your "
-                "organisation in the <a href=\"/organisations/\">directory</a> and ask to join. "
+                'organisation in the <a href="/organisations/">directory</a> and ask to join. '
                 "An admin of that organisation approves or declines your request.</p>"
             ),
             heading("Adding your organisation"),
@@ -79,10 +79,30 @@ CONTENT_PAGES = [
                             {"type": "text", "heading": "Can"},
                         ],
                         "rows": [
-                            {"values": ["Visitor", "Read public pages, toolkits and the directory"]},
-                            {"values": ["Member", "Ask to join organisations, edit their own profile"]},
-                            {"values": ["Organisation admin", "Approve members and edit their organisation"]},
-                            {"values": ["Moderator", "Verify organisations and curate the showcase"]},
+                            {
+                                "values": [
+                                    "Visitor",
+                                    "Read public pages, toolkits and the directory",
+                                ]
+                            },
+                            {
+                                "values": [
+                                    "Member",
+                                    "Ask to join organisations, edit their own profile",
+                                ]
+                            },
+                            {
+                                "values": [
+                                    "Organisation admin",
+                                    "Approve members and edit their organisation",
+                                ]
+                            },
+                            {
+                                "values": [
+                                    "Moderator",
+                                    "Verify organisations and curate the showcase",
+                                ]
+                            },
                         ],
                     },
                 },
@@ -147,12 +167,32 @@ CONTENT_PAGES = [
 ]
 
 COMING_SOON = [
-    ("showcase", "Showcase", "Good practice picked out by moderators, including voluntary sector delivery, complementary provision outside supply chains and specialist advocacy."),
-    ("case-studies", "Case studies", "Front-line advisers' accounts of what worked: the claimant group, the barriers addressed, the service model and the outcomes, rated and discussed by members."),
-    ("workshops", "Workshops", "Notes from 'What Works' workshops where advisers from different providers in a local area meet and share practice."),
+    (
+        "showcase",
+        "Showcase",
+        "Good practice picked out by moderators, including voluntary sector delivery, complementary provision outside supply chains and specialist advocacy.",
+    ),
+    (
+        "case-studies",
+        "Case studies",
+        "Front-line advisers' accounts of what worked: the claimant group, the barriers addressed, the service model and the outcomes, rated and discussed by members.",
+    ),
+    (
+        "workshops",
+        "Workshops",
+        "Notes from 'What Works' workshops where advisers from different providers in a local area meet and share practice.",
+    ),
     ("forum", "Forum", "A discussion space for primes, subcontractors and advisers."),
-    ("performance", "Performance", "A comparative performance database: standardised records that organisations upload and the community checks, so peers can compare like for like."),
-    ("toolkits", "Toolkits", "Practical guides on financial modelling and tendering for voluntary sector organisations, and a payment-by-results financial model."),
+    (
+        "performance",
+        "Performance",
+        "A comparative performance database: standardised records that organisations upload and the community checks, so peers can compare like for like.",
+    ),
+    (
+        "toolkits",
+        "Toolkits",
+        "Practical guides on financial modelling and tendering for voluntary sector organisations, and a payment-by-results financial model.",
+    ),
 ]
 
 
@@ -161,7 +201,7 @@ def coming_soon_body(description):
         para(f"<p>{description}</p>"),
         callout(
             "<p>This section is being built. In the meantime you can browse the "
-            "<a href=\"/organisations/\">organisation directory</a>.</p>",
+            '<a href="/organisations/">organisation directory</a>.</p>',
             style="panel",
             title="Coming soon",
         ),

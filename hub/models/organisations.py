@@ -24,9 +24,7 @@ class OrganisationQuerySet(models.QuerySet):
         """Organisations where `user` is an approved member of any role."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(
-            memberships__user=user, memberships__status=Membership.Status.APPROVED
-        )
+        return self.filter(memberships__user=user, memberships__status=Membership.Status.APPROVED)
 
 
 class Organisation(index.Indexed, models.Model):
@@ -117,7 +115,9 @@ class Membership(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique_user_org"),
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="membership_unique_user_org"
+            ),
             models.CheckConstraint(
                 condition=Q(role="member") | Q(status="approved"),
                 name="membership_admin_is_approved",
@@ -158,7 +158,9 @@ class SupplyChainLink(models.Model):
     class Meta:
         ordering = ["prime__name", "subcontractor__name"]
         constraints = [
-            models.UniqueConstraint(fields=["prime", "subcontractor"], name="supply_chain_unique_pair"),
+            models.UniqueConstraint(
+                fields=["prime", "subcontractor"], name="supply_chain_unique_pair"
+            ),
             models.CheckConstraint(
                 condition=~Q(prime=models.F("subcontractor")), name="supply_chain_not_self"
             ),

@@ -35,8 +35,11 @@ _SUMMARY_SHOWN = "_govuk_error_summary_shown"
 
 @register.simple_tag(takes_context=True)
 def govuk_error_summary(context, form):
-    """The error summary for a bound form with errors; nothing otherwise."""
-    if form is None or not form.is_bound or not form.errors:
+    """The error summary for a bound form with errors; nothing otherwise.
+
+    ``form`` may be missing: allauth's form element is not always given one.
+    """
+    if not getattr(form, "is_bound", False) or not form.errors:
         return ""
     if getattr(form, _SUMMARY_SHOWN, False):
         return ""
@@ -66,10 +69,10 @@ def _render(context, template_name, data):
 
 
 def _field_context(bound_field, label_class):
+    """The template that renders this field's widget kind, and its context."""
     widget = bound_field.field.widget
     field_id = _base_id(bound_field)
     ctx = {
-        "field": bound_field,
         "id": field_id,
         "label": bound_field.label,
         "optional": not bound_field.field.required,

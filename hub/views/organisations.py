@@ -13,6 +13,7 @@ from hub import ratelimit, selectors, services
 from hub.filters import OrganisationFilter
 from hub.forms import JoinRequestForm, OrganisationForm, RoleForm, SupplyChainForm
 from hub.models import Membership, Organisation, SupplyChainLink
+from hub.views.common import posted as _posted
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -58,7 +59,7 @@ def organisation_detail(request, slug):
 
 @login_required
 def organisation_create(request):
-    form = OrganisationForm(request.POST or None)
+    form = OrganisationForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         if ratelimit.over_limit(
             request, group="organisation_create", rate=ratelimit.organisation_create_rate()
@@ -86,7 +87,7 @@ def _administered(request, slug) -> Organisation:
 @login_required
 def organisation_edit(request, slug):
     organisation = _administered(request, slug)
-    form = OrganisationForm(request.POST or None, instance=organisation)
+    form = OrganisationForm(_posted(request), instance=organisation)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         services.organisation_update(
@@ -115,7 +116,7 @@ def organisation_join(request, slug):
             else "You have already asked to join. An admin will decide soon.",
         )
         return redirect(organisation)
-    form = JoinRequestForm(request.POST or None)
+    form = JoinRequestForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         if ratelimit.over_limit(request, group="membership_request", rate=ratelimit.join_rate()):
             form.add_error(None, "You have sent a lot of join requests. Try again in an hour.")
@@ -143,9 +144,7 @@ def organisation_join(request, slug):
 @login_required
 @require_POST
 def organisation_leave(request, slug):
-    membership = get_object_or_404(
-        Membership, organisation__slug=slug, user=request.user
-    )
+    membership = get_object_or_404(Membership, organisation__slug=slug, user=request.user)
     organisation = membership.organisation
     try:
         services.membership_remove(membership=membership, actor=request.user)
@@ -256,7 +255,7 @@ def membership_remove(request, slug, pk):
 @login_required
 def supply_chain_propose(request, slug):
     organisation = _administered(request, slug)
-    form = SupplyChainForm(request.POST or None, organisation=organisation)
+    form = SupplyChainForm(_posted(request), organisation=organisation)
     if request.method == "POST" and form.is_valid():
         try:
             link = services.supply_chain_propose(

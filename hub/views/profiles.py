@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from hub import selectors, services
 from hub.forms import ProfileForm
 from hub.models import User
+from hub.views.common import posted as _posted
 
 
 def member_profile(request, username):
@@ -19,7 +20,7 @@ def member_profile(request, username):
 @login_required
 def profile_edit(request):
     """Only ever edits the signed-in user's own profile: there is no id in the URL to change."""
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(_posted(request), instance=request.user)
     if request.method == "POST" and form.is_valid():
         services.profile_update(user=request.user, **form.cleaned_data)
         messages.success(request, "Your profile has been saved.")

@@ -9,7 +9,16 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from hub.demo import content, pages
-from hub.models import Area, ClaimantGroup, ContentPage, HomePage, Membership, Organisation, SupplyChainLink, User
+from hub.models import (
+    Area,
+    ClaimantGroup,
+    ContentPage,
+    HomePage,
+    Membership,
+    Organisation,
+    SupplyChainLink,
+    User,
+)
 
 
 class Command(BaseCommand):
@@ -95,7 +104,11 @@ class Command(BaseCommand):
             organisation.claimant_groups.set([groups[s] for s in group_slugs if s in groups])
             result[name] = organisation
         # A few are verified, so the directory shows both states.
-        for name in ("Northgate Employment Partnership", "Meridian Work Solutions", "Riverside Pathways"):
+        for name in (
+            "Northgate Employment Partnership",
+            "Meridian Work Solutions",
+            "Riverside Pathways",
+        ):
             organisation = result[name]
             if not organisation.verified:
                 organisation.verified = True

@@ -1,0 +1,61 @@
+"""Test data builders. Every name here is made up."""
+
+import factory
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from hub.models import Membership, Organisation, User
+
+PASSWORD = "correct-horse-battery-staple"  # noqa: S105
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"member{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    display_name = factory.Sequence(lambda n: f"Test Member {n}")
+    job_title = "Employment adviser"
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or PASSWORD)
+        if create:
+            self.save(update_fields=["password"])
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        """Members can sign in only with a verified address; make one unless told not to."""
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Test Organisation {n}")
+    slug = factory.Sequence(lambda n: f"test-organisation-{n}")
+    kind = Organisation.Kind.END_TO_END
+    description = "A made-up organisation for tests."
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Membership.Role.MEMBER
+    status = Membership.Status.APPROVED
+    decided_at = factory.LazyFunction(timezone.now)
+
+
+def admin_of(organisation, **kwargs) -> User:
+    """A new user who is an approved admin of `organisation`."""
+    membership = MembershipFactory(organisation=organisation, role=Membership.Role.ADMIN, **kwargs)
+    return membership.user
