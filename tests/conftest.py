@@ -8,3 +8,38 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Run the browser journeys last, as Django's runner orders transactional tests: their
+    teardown empties the database, and only tests marked serialized_rollback refill it."""
+    items.sort(key=lambda item: 1 if item.get_closest_marker("e2e") else 0)
+
+
+_serialized = {}
+
+
+def _keep_serialized_contents():
+    """Keep the migrated data pytest-django serialized at database creation attached to the
+    connection. Playwright's sync API runs tests inside greenlets, and Django's connection
+    handler (an asgiref Local keyed on context) can hand such a test a fresh connection
+    object that lacks it; serialized_rollback then silently restores nothing."""
+    from django.db import connections
+
+    for alias in connections:
+        conn = connections[alias]
+        contents = getattr(conn, "_test_serialized_contents", None)
+        if contents is not None:
+            _serialized.setdefault(alias, contents)
+        elif alias in _serialized:
+            conn._test_serialized_contents = _serialized[alias]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    _keep_serialized_contents()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    _keep_serialized_contents()

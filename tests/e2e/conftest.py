@@ -1,4 +1,4 @@
-"""Browser journeys in the system Chromium, driven by Playwright, with an axe-core scan of every page.
+"""Browser journeys in the system Chromium (Playwright) with an axe-core scan of every page.
 
 Each journey runs twice: with JavaScript on and with it off. Pages are scanned at 320 px and
 1280 px wide with the WCAG 2.0-2.2 A and AA rules. axe cannot run inside a page whose scripts
