@@ -169,3 +169,38 @@ def test_totp_two_factor_with_recovery_codes(client):
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_authenticate")
     assert "_auth_user_id" not in client.session
+
+
+def test_change_email_needs_the_new_address_confirmed(client, django_capture_on_commit_callbacks):
+    user = UserFactory(email="old@example.org")
+    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("account_email"), {"action_add": "", "email": "new@example.org"}
+        )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.email == "old@example.org"  # unchanged until the new address is confirmed
+    message = next(m for m in mail.outbox if m.to == ["new@example.org"])
+    link = re.search(r"https?://\S+(/accounts/confirm-email/\S+/)", message.body).group(1)
+    client.post(link)
+    user.refresh_from_db()
+    assert user.email == "new@example.org"
+    assert list(EmailAddress.objects.filter(user=user).values_list("email", flat=True)) == [
+        "new@example.org"
+    ]
+
+
+def test_password_reset_by_email_link(client, django_capture_on_commit_callbacks):
+    user = UserFactory(email="forgetful@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_reset_password"), {"email": user.email})
+    body = next(m for m in mail.outbox if m.to == [user.email]).body
+    link = re.search(r"https?://\S+(/accounts/password/reset/key/\S+/)", body).group(1)
+    response = client.get(link)  # allauth swaps the key for a session token and redirects
+    form_url = response["Location"] if response.status_code == 302 else link
+    client.post(
+        form_url, {"password1": "a-brand-new-passphrase", "password2": "a-brand-new-passphrase"}
+    )
+    user.refresh_from_db()
+    assert user.check_password("a-brand-new-passphrase")
