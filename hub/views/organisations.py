@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from hub import ratelimit, selectors, services
@@ -14,6 +15,19 @@ from hub.filters import OrganisationFilter
 from hub.forms import JoinRequestForm, OrganisationForm, RoleForm, SupplyChainForm
 from hub.models import Membership, Organisation, SupplyChainLink
 from hub.views.common import posted as _posted
+
+
+def _trail(organisation: Organisation | None = None, *, manage: bool = False) -> list:
+    """Breadcrumbs for the organisation pages: the directory, then the organisation, then its
+    admin screen, each a link back up from the page being shown."""
+    trail = [("Home", "/"), ("Organisations", reverse("organisation_list"))]
+    if organisation is not None:
+        trail.append((organisation.name, organisation.get_absolute_url()))
+    if manage:
+        trail.append(
+            ("Manage", reverse("organisation_members", kwargs={"slug": organisation.slug}))
+        )
+    return trail
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -53,6 +67,7 @@ def organisation_detail(request, slug):
             "members": selectors.organisation_members(organisation),
             "supply_chain": selectors.supply_chain(organisation),
             "can_verify": request.user.has_perm("hub.verify_organisation"),
+            "breadcrumbs": _trail(),
         },
     )
 
@@ -76,7 +91,11 @@ def organisation_create(request):
                 request, f"{organisation.name} has been created. You are its organisation admin."
             )
             return redirect(organisation)
-    return render(request, "hub/organisation_form.html", {"form": form, "organisation": None})
+    return render(
+        request,
+        "hub/organisation_form.html",
+        {"form": form, "organisation": None, "breadcrumbs": _trail()},
+    )
 
 
 def _administered(request, slug) -> Organisation:
@@ -100,7 +119,9 @@ def organisation_edit(request, slug):
         messages.success(request, "The organisation's profile has been saved.")
         return redirect(organisation)
     return render(
-        request, "hub/organisation_form.html", {"form": form, "organisation": organisation}
+        request,
+        "hub/organisation_form.html",
+        {"form": form, "organisation": organisation, "breadcrumbs": _trail(organisation)},
     )
 
 
@@ -137,7 +158,9 @@ def organisation_join(request, slug):
             )
             return redirect(organisation)
     return render(
-        request, "hub/organisation_join.html", {"form": form, "organisation": organisation}
+        request,
+        "hub/organisation_join.html",
+        {"form": form, "organisation": organisation, "breadcrumbs": _trail(organisation)},
     )
 
 
@@ -187,6 +210,7 @@ def organisation_members(request, slug):
             "members": selectors.organisation_members(organisation),
             "supply_chain": selectors.supply_chain(organisation, confirmed_only=False),
             "supply_chain_form": SupplyChainForm(organisation=organisation),
+            "breadcrumbs": _trail(organisation),
         },
     )
 
@@ -275,7 +299,11 @@ def supply_chain_propose(request, slug):
     return render(
         request,
         "hub/supply_chain_form.html",
-        {"organisation": organisation, "form": form},
+        {
+            "organisation": organisation,
+            "form": form,
+            "breadcrumbs": _trail(organisation, manage=True),
+        },
     )
 
 

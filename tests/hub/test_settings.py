@@ -19,7 +19,7 @@ PRODUCTION = {
 def manage(*args, env_overrides):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     env.update(env_overrides)
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603 - our own manage.py with a fixed argument list
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
