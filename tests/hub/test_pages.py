@@ -145,3 +145,17 @@ def test_navigation_marks_the_current_section(client):
     html = client.get("/organisations/").content.decode()
     assert 'href="/organisations/"' in html
     assert 'aria-current="page"' in html
+
+
+def test_missing_page_gets_the_hubs_own_not_found_page(client):
+    response = client.get("/organisations/no-such-organisation/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert "govuk-template" in response.content.decode()
+
+
+def test_server_error_page_renders_without_a_request_context():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Sorry, there is a problem with the service" in html
