@@ -93,3 +93,16 @@ def test_wagtail_admin_is_exempt_from_the_policy(client):
     response = client.get("/admin/")
     assert response.status_code == 200
     assert "Content-Security-Policy" not in response
+
+
+def test_production_static_files_are_hashed_and_compressed(tmp_path):
+    """collectstatic with the production storage: every url() in the CSS must resolve, and
+    WhiteNoise writes content-hashed, gzipped copies."""
+    result = manage(
+        "collectstatic", "--noinput", env_overrides={**PRODUCTION, "STATIC_ROOT": str(tmp_path)}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    css = list((tmp_path / "hub" / "css").glob("hub.*.css"))
+    assert css, "hub.css should have a content-hashed copy"
+    assert (tmp_path / "hub" / "css" / f"{css[0].name}.gz").exists()
+    assert (tmp_path / "staticfiles.json").exists()
