@@ -86,8 +86,8 @@ class LoginForm(allauth_forms.LoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].help_text = ""
-        self.fields["login"].widget.attrs.pop("placeholder", None)
-        self.fields["password"].widget.attrs.pop("placeholder", None)
+        if "remember" in self.fields:
+            self.fields["remember"].label = "Keep me signed in on this device"
 
 
 class SignupForm(allauth_forms.SignupForm):
@@ -99,5 +99,3 @@ class SignupForm(allauth_forms.SignupForm):
             "Shown on your public profile and used to mention you in the forum. "
             "Letters, numbers and . _ - only."
         )
-        for field in self.fields.values():
-            field.widget.attrs.pop("placeholder", None)

@@ -196,9 +196,8 @@ COMING_SOON = [
 ]
 
 
-def coming_soon_body(description):
+def coming_soon_body():
     return [
-        para(f"<p>{description}</p>"),
         callout(
             "<p>This section is being built. In the meantime you can browse the "
             '<a href="/organisations/">organisation directory</a>.</p>',

@@ -9,7 +9,8 @@ The markup lives in templates/govuk/. This module only picks the template for ea
 widget and works out ids, classes and aria-describedby, so that plain forms, model
 forms and allauth's forms all come out the same way.
 
-A widget's own attrs are kept (autocomplete, placeholder, maxlength and so on); its
+A widget's own attrs are kept (autocomplete, maxlength and so on) except ``placeholder``:
+GOV.UK asks for none, since it vanishes as you type and often repeats the label. Its
 ``class`` is added after the GOV.UK class, except on radios and checkboxes, where it
 goes on the group (for example ``forms.RadioSelect(attrs={"class": "govuk-radios--inline"})``).
 
@@ -149,6 +150,7 @@ def _control(bound_field, css_class, error_class, described_by, defaults=None):
     )
     if described_by:
         attrs["aria-describedby"] = described_by
+    attrs["placeholder"] = False  # Django leaves out an attribute whose value is False
     return bound_field.as_widget(attrs=attrs)
 
 

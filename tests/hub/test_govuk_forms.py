@@ -89,12 +89,12 @@ def test_each_control_gets_its_govuk_class_inside_a_labelled_form_group(name, se
     assert group.select_one(f"label.govuk-label[for=id_{name}]") is not None
 
 
-def test_widget_attrs_and_class_are_kept():
+def test_widget_attrs_and_class_are_kept_but_not_placeholders():
     control = render_field(SampleForm(), "name").select_one("input#id_name")
 
     assert classes(control) == ["govuk-input", "govuk-input--width-20"]
     assert control["autocomplete"] == "name"
-    assert control["placeholder"] == "Ann"
+    assert not control.has_attr("placeholder")  # GOV.UK: no placeholder text
     assert control["maxlength"] == "50"
     assert control.has_attr("required")
 
@@ -349,7 +349,7 @@ def test_allauth_login_form_renders_in_govuk_style_keeping_its_widget_attrs(rf):
     login = soup.select_one("input[name=login]")
     assert "govuk-input" in classes(login)
     assert login["autocomplete"] == "email"
-    assert login.has_attr("placeholder")
+    assert not login.has_attr("placeholder")
     password = soup.select_one("input[name=password]")
     assert password["autocomplete"] == "current-password"
     assert soup.select_one("input[name=remember].govuk-checkboxes__input") is not None

@@ -73,7 +73,7 @@ class Command(BaseCommand):
                 "slug": slug,
                 "title": title,
                 "summary": description,
-                "body": pages.coming_soon_body(description),
+                "body": pages.coming_soon_body(),
             }
             for slug, title, description in pages.COMING_SOON
         ]
