@@ -20,12 +20,6 @@ class OrganisationQuerySet(models.QuerySet):
             memberships__role=Membership.Role.ADMIN,
         )
 
-    def with_member(self, user):
-        """Organisations where `user` is an approved member of any role."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(memberships__user=user, memberships__status=Membership.Status.APPROVED)
-
 
 class Organisation(index.Indexed, models.Model):
     """A prime, subcontractor, charity or other body that takes part in the hub."""

@@ -209,7 +209,6 @@ def organisation_members(request, slug):
             "pending": selectors.organisation_pending_requests(organisation),
             "members": selectors.organisation_members(organisation),
             "supply_chain": selectors.supply_chain(organisation, confirmed_only=False),
-            "supply_chain_form": SupplyChainForm(organisation=organisation),
             "breadcrumbs": _trail(organisation),
         },
     )
