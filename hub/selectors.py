@@ -27,7 +27,7 @@ def organisation_members(organisation: Organisation) -> QuerySet:
     return (
         Membership.objects.filter(organisation=organisation, status=Membership.Status.APPROVED)
         .select_related("user")
-        .order_by("-role", "user__display_name", "user__username")
+        .order_by("role", "user__display_name", "user__username")  # "admin" sorts before "member"
     )
 
 
