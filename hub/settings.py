@@ -242,6 +242,7 @@ TASKS = {
 }
 
 LANGUAGE_CODE = "en-gb"
+LOCALE_PATHS = [BASE_DIR / "locale"]  # sentence-case versions of allauth's Title Case strings
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -204,3 +204,11 @@ def test_password_reset_by_email_link(client, django_capture_on_commit_callbacks
     )
     user.refresh_from_db()
     assert user.check_password("a-brand-new-passphrase")
+
+
+def test_account_pages_use_sentence_case(client):
+    user = UserFactory()
+    client.force_login(user)
+    html = client.get(reverse("account_email")).content.decode()
+    assert "Email addresses" in html
+    assert "Email Addresses" not in html
