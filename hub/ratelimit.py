@@ -6,8 +6,7 @@ from django_ratelimit.core import is_ratelimited
 
 def over_limit(request, *, group: str, rate: str) -> bool:
     """Count one action by the signed-in user (or the address) and say whether it is over `rate`."""
-    key = "user_or_ip"
-    return is_ratelimited(request, group=group, key=key, rate=rate, increment=True)
+    return is_ratelimited(request, group=group, key="user_or_ip", rate=rate, increment=True)
 
 
 def join_rate() -> str:

@@ -178,6 +178,23 @@ def membership_decide(*, membership: Membership, actor: User, approve: bool) -> 
     return membership
 
 
+def _lock_admins(organisation_id: int) -> None:
+    """Lock the organisation's admin rows, so two admins demoting or removing each other at
+    once cannot leave it with none."""
+    list(
+        Membership.objects.select_for_update().filter(
+            organisation_id=organisation_id, role=Membership.Role.ADMIN
+        )
+    )
+
+
+def _refuse_last_admin(membership: Membership) -> None:
+    if membership.role == Membership.Role.ADMIN and _admin_count(membership.organisation) <= 1:
+        raise ValidationError(
+            "An organisation needs at least one admin. Make someone else an admin first."
+        )
+
+
 def _admin_count(organisation: Organisation) -> int:
     return Membership.objects.filter(
         organisation=organisation,
@@ -189,27 +206,15 @@ def _admin_count(organisation: Organisation) -> int:
 @transaction.atomic
 def membership_set_role(*, membership: Membership, actor: User, role: str) -> Membership:
     """Make an approved member an organisation admin or a plain member; never the last admin."""
-    # Lock every admin row of the organisation so two admins demoting each other cannot
-    # leave it with none.
-    list(
-        Membership.objects.select_for_update().filter(
-            organisation_id=membership.organisation_id, role=Membership.Role.ADMIN
-        )
-    )
+    _lock_admins(membership.organisation_id)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     _require_admin(actor=actor, organisation=membership.organisation)
     if role not in Membership.Role.values:
         raise ValidationError("Choose a role.")
     if membership.status != Membership.Status.APPROVED:
         raise ValidationError("Only approved members can be given a role.")
-    if (
-        membership.role == Membership.Role.ADMIN
-        and role != Membership.Role.ADMIN
-        and _admin_count(membership.organisation) <= 1
-    ):
-        raise ValidationError(
-            "An organisation needs at least one admin. Make someone else an admin first."
-        )
+    if role != Membership.Role.ADMIN:
+        _refuse_last_admin(membership)
     membership.role = role
     membership.save(update_fields=["role"])
     return membership
@@ -218,18 +223,11 @@ def membership_set_role(*, membership: Membership, actor: User, role: str) -> Me
 @transaction.atomic
 def membership_remove(*, membership: Membership, actor: User) -> None:
     """A member leaves, or an admin removes a member; the last admin cannot go."""
-    list(
-        Membership.objects.select_for_update().filter(
-            organisation_id=membership.organisation_id, role=Membership.Role.ADMIN
-        )
-    )
+    _lock_admins(membership.organisation_id)
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.user_id != actor.pk:
         _require_admin(actor=actor, organisation=membership.organisation)
-    if membership.role == Membership.Role.ADMIN and _admin_count(membership.organisation) <= 1:
-        raise ValidationError(
-            "An organisation needs at least one admin. Make someone else an admin first."
-        )
+    _refuse_last_admin(membership)
     membership.delete()
 
 

@@ -125,6 +125,11 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} at {self.organisation} ({self.get_status_display()})"
 
+    @property
+    def is_admin(self) -> bool:
+        """An approved organisation admin (the constraint above makes role imply approval)."""
+        return self.role == self.Role.ADMIN
+
 
 class SupplyChainLink(models.Model):
     """A prime-to-subcontractor relationship, proposed by one side and confirmed by the other."""

@@ -394,3 +394,14 @@ def test_admin_screens_require_sign_in(client):
     response = client.get(reverse("organisation_members", kwargs={"slug": organisation.slug}))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_organisation_page_tells_only_its_admins_how_many_are_waiting(client):
+    organisation = OrganisationFactory()
+    admin = admin_of(organisation)
+    member = MembershipFactory(organisation=organisation).user
+    MembershipFactory.create_batch(2, organisation=organisation, status=Membership.Status.PENDING)
+    client.force_login(admin)
+    assert "2 waiting to join" in client.get(organisation.get_absolute_url()).content.decode()
+    client.force_login(member)
+    assert "waiting to join" not in client.get(organisation.get_absolute_url()).content.decode()
