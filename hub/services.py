@@ -6,11 +6,12 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from hub import notify
 from hub.models import Area, ClaimantGroup, Membership, Organisation, SupplyChainLink, User
+from hub.notifications import notify
 
 ORGANISATION_FIELDS = ("name", "kind", "website", "description")
 
@@ -150,11 +151,16 @@ def membership_request(*, user: User, organisation: Organisation, message: str =
         memberships__role=Membership.Role.ADMIN,
         is_active=True,
     )
-    notify.email_users(
-        users=admins,
-        template="hub/email/join_requested",
-        context={"membership": membership, "organisation": organisation, "requester": user},
-    )
+    who = f"{user.public_name} ({user.job_title})" if user.job_title else user.public_name
+    members_url = reverse("organisation_members", kwargs={"slug": organisation.slug})
+    for admin in admins:
+        notify(
+            recipient=admin,
+            kind="organisation.join_request",
+            actor=user,
+            message=f"{who} asked to join {organisation.name}.",
+            url=f"{members_url}#requests",
+        )
     return membership
 
 
@@ -170,10 +176,15 @@ def membership_decide(*, membership: Membership, actor: User, approve: bool) -> 
     membership.decided_at = timezone.now()
     membership.decided_by = actor
     membership.save(update_fields=["status", "role", "decided_at", "decided_by"])
-    notify.email_users(
-        users=[membership.user],
-        template="hub/email/join_decided",
-        context={"membership": membership, "organisation": membership.organisation},
+    organisation = membership.organisation
+    notify(
+        recipient=membership.user,
+        kind="organisation.join_decision",
+        actor=actor,
+        message=f"Your request to join {organisation.name} was approved."
+        if approve
+        else f"Your request to join {organisation.name} was declined.",
+        url=organisation.get_absolute_url(),
     )
     return membership
 

@@ -128,6 +128,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hub.context_processors.site",
+                "hub.context_processors.notifications",
             ],
             # The cached loader in production; plain loaders while developing so edits show.
             "loaders": _template_loaders
@@ -322,3 +323,7 @@ LOGGING = {
 HUB_PAGE_SIZE = 20
 HUB_JOIN_REQUESTS_PER_HOUR = env_int("HUB_JOIN_REQUESTS_PER_HOUR", 10)
 HUB_ORGANISATIONS_PER_DAY = env_int("HUB_ORGANISATIONS_PER_DAY", 5)
+HUB_CASE_STUDIES_PER_DAY = env_int("HUB_CASE_STUDIES_PER_DAY", 20)
+HUB_RATINGS_PER_HOUR = env_int("HUB_RATINGS_PER_HOUR", 60)
+HUB_COMMENTS_PER_HOUR = env_int("HUB_COMMENTS_PER_HOUR", 30)
+HUB_FLAGS_PER_HOUR = env_int("HUB_FLAGS_PER_HOUR", 20)

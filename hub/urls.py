@@ -64,6 +64,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("members/<str:username>/", profiles.member_profile, name="member_profile"),
     path("organisations/", include(organisation_patterns)),
+    path("notifications/", include("hub.urls_notifications")),
+    path("case-studies/", include("cases.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,5 +1,7 @@
 """Test data builders. Every name here is made up."""
 
+import datetime
+
 import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
@@ -59,3 +61,44 @@ def admin_of(organisation, **kwargs) -> User:
     """A new user who is an approved admin of `organisation`."""
     membership = MembershipFactory(organisation=organisation, role=Membership.Role.ADMIN, **kwargs)
     return membership.user
+
+
+class CaseStudyFactory(DjangoModelFactory):
+    """A published case study by an approved member of its organisation."""
+
+    class Meta:
+        model = "cases.CaseStudy"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Test case study {n}")
+    summary = "What a made-up team did for a made-up group."
+    body = "The story, in **Markdown**."
+    organisation = factory.SubFactory(OrganisationFactory)
+    author = factory.LazyAttribute(lambda o: MembershipFactory(organisation=o.organisation).user)
+    delivery_approach = "One-to-one sessions."
+    provision = "end_to_end"
+    what_was_done = "- Step one\n- Step two"
+    outcomes = "People found work."
+    lessons = "Start earlier."
+    period_start = datetime.date(2024, 1, 1)
+    status = "published"
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def claimant_groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.claimant_groups.set(extracted)
+
+
+def member_of(organisation, **kwargs) -> User:
+    """A new user who is an approved (non-admin) member of `organisation`."""
+    return MembershipFactory(organisation=organisation, **kwargs).user
+
+
+def moderator(**kwargs) -> User:
+    """A member of the Moderators group (its permissions come from the migrations)."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(**kwargs)
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return User.objects.get(pk=user.pk)  # a fresh object: no cached permissions

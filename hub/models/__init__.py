@@ -1,5 +1,7 @@
+from .notifications import Notification, NotificationPreference
 from .organisations import Membership, Organisation, SupplyChainLink
 from .pages import ContentPage, HomePage
+from .showcase import ShowcaseFeature, ShowcaseKind, ShowcasePage
 from .taxonomy import Area, Barrier, ClaimantGroup, JourneyStage
 from .users import User
 
@@ -11,7 +13,12 @@ __all__ = [
     "HomePage",
     "JourneyStage",
     "Membership",
+    "Notification",
+    "NotificationPreference",
     "Organisation",
+    "ShowcaseFeature",
+    "ShowcaseKind",
+    "ShowcasePage",
     "SupplyChainLink",
     "User",
 ]

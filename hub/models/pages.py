@@ -25,6 +25,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = "home page"
 
+    def get_context(self, request, *args, **kwargs):
+        from cases import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured"] = selectors.featured_case_studies(limit=3)
+        return context
+
 
 class ContentPage(Page):
     """A general page: about, help, privacy, the accessibility statement, section introductions."""

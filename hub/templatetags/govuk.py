@@ -27,6 +27,8 @@ from django import forms, template
 from django.conf import settings
 from django.forms.boundfield import BoundWidget
 
+from hub.fields import MonthYearWidget
+
 register = template.Library()
 
 # Set on a form once its error summary is on the page, so a layout and a form element
@@ -90,6 +92,26 @@ def _field_context(bound_field, label_class):
     if _is_honeypot(bound_field):
         return "govuk/field/honeypot.html", {**ctx, "control": _honeypot_control(bound_field)}
 
+    if isinstance(widget, MonthYearWidget):
+        values = bound_field.value()
+        if not isinstance(values, list | tuple):
+            values = widget.decompress(values)
+        return "govuk/field/month_year.html", {
+            **ctx,
+            "legend_class": label_class.replace("govuk-label--", "govuk-fieldset__legend--"),
+            "described_by": described_by,
+            "parts": [
+                {
+                    "id": f"{field_id}_{i}",
+                    "name": f"{bound_field.html_name}_{i}",
+                    "label": label,
+                    "width": width,
+                    "value": values[i] if i < len(values) else "",
+                }
+                for i, (_, label, width) in enumerate(widget.parts)
+            ],
+        }
+
     if isinstance(widget, forms.RadioSelect | forms.SelectMultiple):
         group = "checkboxes" if widget.allow_multiple_selected else "radios"
         return "govuk/field/choices.html", {
@@ -135,7 +157,7 @@ def _base_id(bound_field):
 def _first_input_id(bound_field):
     """Where the error summary links to: the input, or a group's first option."""
     widget = bound_field.field.widget
-    if isinstance(widget, forms.RadioSelect | forms.SelectMultiple):
+    if isinstance(widget, forms.RadioSelect | forms.SelectMultiple | MonthYearWidget):
         return f"{_base_id(bound_field)}_0"  # as ChoiceWidget.id_for_label numbers options
     return _base_id(bound_field)
 

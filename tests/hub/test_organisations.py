@@ -80,6 +80,7 @@ def test_join_request_notifies_admins_and_admin_approves(
     assert membership.status == Membership.Status.PENDING
     assert [m.to for m in mail.outbox] == [[admin.email]]
     assert "/members/" in mail.outbox[0].body
+    assert admin.notifications.get().kind == "organisation.join_request"
 
     mail.outbox.clear()
     client.force_login(admin)
@@ -93,6 +94,7 @@ def test_join_request_notifies_admins_and_admin_approves(
     assert membership.decided_by == admin
     assert mail.outbox[0].to == [joiner.email]
     assert "approved" in mail.outbox[0].subject
+    assert "approved" in joiner.notifications.get().message
 
 
 def test_non_admin_cannot_approve_a_join_request(client):

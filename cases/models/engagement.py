@@ -1,0 +1,138 @@
+"""How members respond to case studies: ratings, comments and flags for a moderator."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from .case_studies import CaseStudy
+
+
+class Rating(models.Model):
+    """One member's answer to "How useful is this practice?" for one case study."""
+
+    case_study = models.ForeignKey(CaseStudy, on_delete=models.CASCADE, related_name="ratings")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_study_ratings"
+    )
+    score = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case_study", "user"], name="rating_one_per_member"),
+            models.CheckConstraint(
+                condition=Q(score__gte=1) & Q(score__lte=5), name="rating_score_1_to_5"
+            ),
+        ]
+        indexes = [models.Index(fields=["user"], name="rating_by_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user} rated {self.case_study}: {self.score}"
+
+
+class CommentQuerySet(models.QuerySet):
+    def shown(self):
+        """Comments a reader sees in full (deleted and hidden ones leave a placeholder)."""
+        return self.filter(deleted_at__isnull=True, hidden_at__isnull=True)
+
+
+class Comment(models.Model):
+    """A member's comment on a case study, or a reply to one (replies go one level deep)."""
+
+    case_study = models.ForeignKey(CaseStudy, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_study_comments"
+    )
+    body = models.TextField(max_length=5000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.TextField(blank=True, max_length=1000)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["case_study", "created_at", "id"], name="comment_by_case"),
+            models.Index(fields=["author"], name="comment_by_author"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment by {self.author} on {self.case_study}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.case_study.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def is_removed(self) -> bool:
+        return self.deleted_at is not None or self.hidden_at is not None
+
+
+class Flag(models.Model):
+    """A member's report that a case study or a comment needs a moderator's attention."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Waiting for a moderator"
+        ACTIONED = "actioned", "Content hidden"
+        DISMISSED = "dismissed", "No action needed"
+
+    case_study = models.ForeignKey(
+        CaseStudy, null=True, blank=True, on_delete=models.CASCADE, related_name="flags"
+    )
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="flags"
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_study_flags"
+    )
+    reason = models.TextField(max_length=1000)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(case_study__isnull=False) & Q(comment__isnull=True))
+                | (Q(case_study__isnull=True) & Q(comment__isnull=False)),
+                name="flag_exactly_one_target",
+            ),
+            # One open flag per member per item: flagging twice is not twice the evidence.
+            models.UniqueConstraint(
+                fields=["reporter", "case_study"],
+                condition=Q(status="open", case_study__isnull=False),
+                name="flag_one_open_per_case",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "comment"],
+                condition=Q(status="open", comment__isnull=False),
+                name="flag_one_open_per_comment",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-created_at"], name="flag_queue")]
+
+    def __str__(self) -> str:
+        return f"Flag on {self.target}"
+
+    @property
+    def target(self):
+        return self.case_study if self.case_study_id else self.comment

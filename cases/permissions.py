@@ -1,0 +1,106 @@
+"""Who may do what to a case study: one place, used by views, templates and services alike."""
+
+from __future__ import annotations
+
+from hub.models import Membership
+
+MODERATE = "cases.moderate_casestudy"
+
+
+def is_moderator(user) -> bool:
+    return user.is_authenticated and user.has_perm(MODERATE)
+
+
+def _approved_org_ids(user) -> set[int]:
+    """The organisations `user` is an approved member of, cached on the user for the request."""
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_hub_member_of", None)
+    if cached is None:
+        cached = {}
+        for org_id, role in Membership.objects.filter(
+            user=user, status=Membership.Status.APPROVED
+        ).values_list("organisation_id", "role"):
+            cached[org_id] = role
+        user._hub_member_of = cached
+    return set(cached)
+
+
+def _admin_org_ids(user) -> set[int]:
+    _approved_org_ids(user)
+    cached = getattr(user, "_hub_member_of", {})
+    return {org for org, role in cached.items() if role == Membership.Role.ADMIN}
+
+
+def is_member(user) -> bool:
+    """A member of the hub in the domain's sense: signed in and affiliated to an organisation."""
+    return bool(_approved_org_ids(user))
+
+
+def member_organisation_ids(user) -> set[int]:
+    return _approved_org_ids(user)
+
+
+def is_org_admin_for(user, case_study) -> bool:
+    return case_study.organisation_id in _admin_org_ids(user)
+
+
+def is_author(user, case_study) -> bool:
+    return user.is_authenticated and case_study.author_id == user.pk
+
+
+def can_view(user, case_study) -> bool:
+    if case_study.is_published:
+        return True
+    return is_author(user, case_study) or is_org_admin_for(user, case_study) or is_moderator(user)
+
+
+def can_edit(user, case_study) -> bool:
+    return is_author(user, case_study) or is_org_admin_for(user, case_study)
+
+
+def can_delete(user, case_study) -> bool:
+    return is_author(user, case_study) or is_org_admin_for(user, case_study)
+
+
+def can_see_history(user, case_study) -> bool:
+    return can_edit(user, case_study) or is_moderator(user)
+
+
+def can_hide(user, case_study) -> bool:
+    return is_moderator(user)
+
+
+def can_feature(user, case_study) -> bool:
+    return is_moderator(user) and case_study.is_published
+
+
+def rating_refusal(user, case_study) -> str | None:
+    """Why `user` may not rate `case_study`, or None when they may."""
+    if not user.is_authenticated:
+        return "Sign in to rate this case study."
+    if not case_study.is_published:
+        return "Only published case studies can be rated."
+    if is_author(user, case_study):
+        return "You cannot rate your own case study."
+    if case_study.organisation_id in _approved_org_ids(user):
+        return "You cannot rate a case study from your own organisation."
+    if not is_member(user):
+        return "Join your organisation on the hub to rate case studies."
+    return None
+
+
+def comment_refusal(user, case_study) -> str | None:
+    """Why `user` may not comment on `case_study`, or None when they may."""
+    if not user.is_authenticated:
+        return "Sign in to comment."
+    if not case_study.is_published:
+        return "Only published case studies take comments."
+    if not is_member(user):
+        return "Join your organisation on the hub to comment."
+    return None
+
+
+def can_post(user) -> bool:
+    """Posting a case study needs membership of the organisation it is for."""
+    return is_member(user)

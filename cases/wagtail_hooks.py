@@ -1,0 +1,397 @@
+"""The moderators' side of the Wagtail admin: audit-log wording, read-only case study and
+comment snippets, the reports queue, and the showcase's featured badges kept in step."""
+
+import django_filters
+from django.contrib.admin.utils import quote
+from django.contrib.auth import get_user_model
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import LogFormatter
+from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+)
+from wagtail.snippets.views.snippets import HistoryView, InspectView, SnippetViewSet
+
+from cases import admin_views, permissions, services
+from cases.models import CaseStudy, Comment
+from hub.models import ShowcaseKind, ShowcasePage
+
+# The audit log -----------------------------------------------------------------------------
+
+
+class _ReasonFormatter(LogFormatter):
+    """A message that carries the moderator's reason, which the log entry's data keeps."""
+
+    prefix = ""
+
+    def format_message(self, log_entry):
+        reason = (log_entry.data or {}).get("reason")
+        return f"{self.prefix}: {reason}" if reason else self.prefix
+
+
+@hooks.register("register_log_actions")
+def register_cases_log_actions(actions):
+    @actions.register_action("cases.hide")
+    class HideFormatter(_ReasonFormatter):
+        label = "Hide case study"
+        prefix = "Hidden by a moderator"
+
+    @actions.register_action("cases.comment_hide")
+    class CommentHideFormatter(_ReasonFormatter):
+        label = "Hide comment"
+        prefix = "Comment hidden by a moderator"
+
+    actions.register_action("cases.restore", "Restore case study", "Restored by a moderator")
+    actions.register_action(
+        "cases.comment_restore", "Restore comment", "Comment restored by a moderator"
+    )
+
+    @actions.register_action("cases.flags_dismiss")
+    class DismissFormatter(LogFormatter):
+        label = "Dismiss reports"
+
+        def format_message(self, log_entry):
+            count = (log_entry.data or {}).get("flags")
+            if not count:
+                return "Reports dismissed"
+            return f"{count} report{'s' if count != 1 else ''} dismissed without hiding it"
+
+    @actions.register_action("cases.feature")
+    class FeatureFormatter(LogFormatter):
+        label = "Feature on the showcase"
+
+        def format_message(self, log_entry):
+            kind = (log_entry.data or {}).get("kind")
+            if kind in ShowcaseKind.values:
+                return f"Featured on the showcase as: {ShowcaseKind(kind).label}"
+            return "Featured on the showcase"
+
+
+# Read-only snippets ------------------------------------------------------------------------
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Member content changes only through cases.services (history, counters, notifications),
+    so no one, superusers included, may add, edit or delete it in the admin: view only."""
+
+    WRITE_ACTIONS = frozenset({"add", "change", "delete", "publish", "lock", "unlock"})
+
+    def user_has_permission(self, user, action):
+        return action not in self.WRITE_ACTIONS and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        actions = [action for action in actions if action not in self.WRITE_ACTIONS]
+        if not actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(actions)
+
+
+register_permission_policy(CaseStudy, ReadOnlyPermissionPolicy(CaseStudy))
+register_permission_policy(Comment, ReadOnlyPermissionPolicy(Comment))
+
+
+class ReadOnlyInspectView(InspectView):
+    """The inspect page, with links to the item on the site and to its moderation history."""
+
+    def get_context_for_field(self, field_name):
+        context = super().get_context_for_field(field_name)
+        if context["value"] in (None, ""):
+            context["value"] = "—"
+        return context
+
+    @property
+    def header_more_buttons(self):
+        viewset = self.model.snippet_viewset
+        buttons = [
+            Button(
+                "History",
+                url=reverse(viewset.get_url_name("history"), args=(quote(self.object.pk),)),
+                icon_name="history",
+                priority=20,
+            )
+        ]
+        if url := admin_views.site_url(self.object):
+            buttons.append(
+                Button("View on the site", url=url, icon_name="link-external", priority=10)
+            )
+        return buttons
+
+
+class ReadOnlyHistoryView(HistoryView):
+    """The item's audit log (hidden, restored, reports dismissed) for anyone who may view it."""
+
+    any_permission_required = ["view"]
+
+    @property
+    def header_buttons(self):
+        return []
+
+    def get_edit_url(self, instance):
+        viewset = self.model.snippet_viewset
+        return reverse(viewset.get_url_name("inspect"), args=(quote(instance.pk),))
+
+
+class ReadOnlySnippetViewSet(SnippetViewSet):
+    """A snippet listing with inspect and history pages, and nothing that writes."""
+
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    inspect_view_class = ReadOnlyInspectView
+    history_view_class = ReadOnlyHistoryView
+    # Only permissions that mean something appear on the group editing screen.
+    registered_permissions = ("view",)
+
+    def get_permissions_to_register(self):
+        codenames = [f"{action}_{self.model_name}" for action in self.registered_permissions]
+        codenames += [codename for codename, _ in self.model._meta.permissions]
+        return super().get_permissions_to_register().filter(codename__in=codenames)
+
+    @property
+    def url_finder_class(self):
+        """Log entries and other admin links to an item go to its inspect page."""
+        viewset = self
+
+        class InspectURLFinder(ModelAdminURLFinder):
+            def construct_edit_url(self, instance):
+                return reverse(viewset.get_url_name("inspect"), args=(quote(instance.pk),))
+
+            def get_edit_url(self, instance):
+                policy = policy_registry.get_by_type(viewset.model)
+                if self.user and not policy.user_has_permission(self.user, "view"):
+                    return None
+                return self.construct_edit_url(instance)
+
+        return InspectURLFinder
+
+
+def _set_filter(label, field_name, yes, no):
+    """A filter on whether a date is set (featured, hidden), with words for both answers."""
+
+    def filter_set(queryset, name, value):
+        return queryset.filter(**{f"{field_name}__isnull": value == "no"})
+
+    return django_filters.ChoiceFilter(
+        label=label, choices=[("yes", yes), ("no", no)], method=filter_set, empty_label="All"
+    )
+
+
+class CaseStudyFilterSet(WagtailFilterSet):
+    featured = _set_filter("Featured on the showcase", "featured_at", "Featured", "Not featured")
+
+    class Meta:
+        model = CaseStudy
+        fields = ["status"]
+
+
+class PublishedCaseStudyChooseView(ChooseView):
+    @property
+    def columns(self):
+        return [*super().columns, Column("organisation", label="Organisation")]
+
+
+class PublishedCaseStudyChooseResultsView(ChooseResultsView):
+    @property
+    def columns(self):
+        return [*super().columns, Column("organisation", label="Organisation")]
+
+
+class PublishedCaseStudyChooserViewSet(SnippetChooserViewSet):
+    """The showcase features only published case studies, so the chooser offers only those
+    (drafts and hidden ones stay out of sight of editors)."""
+
+    choose_view_class = PublishedCaseStudyChooseView
+    choose_results_view_class = PublishedCaseStudyChooseResultsView
+
+    def get_object_list(self):
+        return CaseStudy.objects.published().select_related("organisation")
+
+
+class CaseStudyViewSet(ReadOnlySnippetViewSet):
+    model = CaseStudy
+    icon = "doc-full"
+    menu_label = "Case studies"
+    menu_name = "case-studies"
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = [
+        "title",
+        "organisation",
+        "status",
+        "rating_count",
+        "comment_count",
+        "published_at",
+    ]
+    filterset_class = CaseStudyFilterSet
+    list_export = list_display
+    registered_permissions = ("view",)  # plus cases.moderate_casestudy, from Meta.permissions
+    chooser_viewset_class = PublishedCaseStudyChooserViewSet
+    inspect_view_fields = [
+        "title",
+        "organisation",
+        "author",
+        "status",
+        "hidden_reason",
+        "hidden_at",
+        "hidden_by",
+        "published_at",
+        "featured_at",
+        "summary",
+        "provision",
+        "delivery_approach",
+        "period_start",
+        "period_end",
+        "participants",
+        "job_starts",
+        "job_outcomes",
+        "rating_count",
+        "rating_mean",
+        "comment_count",
+        "created_at",
+        "updated_at",
+    ]
+
+    def get_queryset(self, request):
+        return CaseStudy.objects.select_related("organisation")
+
+
+class CommentFilterSet(WagtailFilterSet):
+    hidden = _set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
+
+    class Meta:
+        model = Comment
+        fields = []
+
+
+class CommentViewSet(ReadOnlySnippetViewSet):
+    model = Comment
+    icon = "comment"
+    menu_label = "Comments"
+    list_display = ["case_study", "author", "created_at", "hidden_at", "deleted_at"]
+    search_fields = ["body"]
+    filterset_class = CommentFilterSet
+    inspect_view_fields = [
+        "case_study",
+        "author",
+        "body",
+        "parent",
+        "created_at",
+        "edited_at",
+        "deleted_at",
+        "hidden_at",
+        "hidden_reason",
+        "hidden_by",
+    ]
+
+    def get_queryset(self, request):
+        return Comment.objects.select_related("case_study", "author")
+
+
+register_snippet(CaseStudyViewSet)
+register_snippet(CommentViewSet)
+
+
+# The reports queue -------------------------------------------------------------------------
+
+
+class ReportsMenuItem(MenuItem):
+    """Shown to moderators only, with the number of open reports in its label."""
+
+    def is_shown(self, request):
+        return permissions.is_moderator(request.user)
+
+    def render_component(self, request):
+        count = admin_views.open_flag_count()
+        label = f"{self.label} ({count})" if count else self.label
+        return LinkMenuItem(
+            self.name,
+            label,
+            self.url,
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs=self.attrs,
+        )
+
+
+@hooks.register("register_admin_urls")
+def register_reports_urls():
+    patterns = [
+        path("", admin_views.report_queue, name="index"),
+        path("<str:kind>/<int:pk>/hide/", admin_views.hide, name="hide"),
+        path("<str:kind>/<int:pk>/dismiss/", admin_views.dismiss, name="dismiss"),
+    ]
+    return [path("case-study-reports/", include((patterns, "cases_reports")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_reports_menu_item():
+    return ReportsMenuItem(
+        "Reports to review",
+        reverse("cases_reports:index"),
+        name="case-study-reports",
+        icon_name="warning",
+        order=205,
+    )
+
+
+# The showcase ------------------------------------------------------------------------------
+
+
+def _affects_showcase(page, *, with_descendants: bool) -> bool:
+    """Whether publishing, unpublishing or deleting `page` can change which case studies a live
+    showcase features: it is a showcase, or (unpublished or deleted with its subtree) a page
+    that can hold one."""
+    page_class = page.specific_class
+    if page_class is None:
+        return False
+    if issubclass(page_class, ShowcasePage):
+        return True
+    return with_descendants and page_class in ShowcasePage.allowed_parent_page_models()
+
+
+@hooks.register("after_publish_page")
+def sync_featured_after_publish(request, page):
+    if _affects_showcase(page, with_descendants=False):
+        services.featured_sync()
+
+
+@hooks.register("after_edit_page")
+def sync_featured_after_edit(request, page):
+    """A workflow approval from the edit view publishes without the after_publish_page hook."""
+    if _affects_showcase(page, with_descendants=False):
+        services.featured_sync()
+
+
+@hooks.register("after_unpublish_page")
+def sync_featured_after_unpublish(request, page):
+    if _affects_showcase(page, with_descendants=True):
+        services.featured_sync()
+
+
+@hooks.register("after_delete_page")
+def sync_featured_after_delete(request, page):
+    if _affects_showcase(page, with_descendants=True):
+        services.featured_sync()
+
+
+@hooks.register("after_bulk_action")
+def sync_featured_after_bulk_action(request, action_type, objects, action_class_instance):
+    if action_type not in {"publish", "unpublish", "delete"}:
+        return
+    with_descendants = action_type != "publish"
+    if any(
+        isinstance(obj, Page) and _affects_showcase(obj, with_descendants=with_descendants)
+        for obj in objects
+    ):
+        services.featured_sync()

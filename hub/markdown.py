@@ -1,0 +1,35 @@
+"""Member-written Markdown to safe HTML: `markdown` renders, `nh3` keeps only harmless markup."""
+
+from __future__ import annotations
+
+import re
+
+import markdown as md
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+
+ALLOWED_TAGS = {
+    "a", "abbr", "blockquote", "br", "code", "em", "h3", "h4", "hr", "li", "ol", "p",
+    "pre", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+
+
+def _shift_headings(html: str) -> str:
+    """Member text never gets a heading above h3: the page's own headings come first."""
+    return _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 4)}", html)
+
+
+def render_markdown(text: str) -> SafeString:
+    """Render Markdown written by a member; raw HTML in it is escaped or removed, links are
+    limited to http(s) and mailto and marked as user content."""
+    html = md.markdown(text or "", extensions=["extra", "sane_lists"], output_format="html")
+    cleaned = nh3.clean(
+        _shift_headings(html),
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow ugc noopener noreferrer",
+    )
+    return mark_safe(cleaned)  # noqa: S308 - cleaned by nh3 just above
