@@ -8,7 +8,17 @@ class CasesConfig(AppConfig):
     verbose_name = "Case studies and performance"
 
     def ready(self):
+        from wagtail.signals import page_published, page_unpublished
+
+        from hub.models import ShowcasePage
         from hub.notifications import register_kind
+
+        # Publishing reaches the showcase by paths no admin hook sees (workflow approval from
+        # the dashboard, scheduled publishing), so the featured marks follow Wagtail's signals.
+        page_published.connect(_sync_featured, sender=ShowcasePage, dispatch_uid="cases.sync_pub")
+        page_unpublished.connect(
+            _sync_featured, sender=ShowcasePage, dispatch_uid="cases.sync_unpub"
+        )
 
         register_kind(
             "cases.commented",
@@ -35,3 +45,9 @@ class CasesConfig(AppConfig):
             label="Moderators hide your content",
             description="A moderator hides one of your case studies or comments, with the reason.",
         )
+
+
+def _sync_featured(sender, instance, **kwargs):
+    from cases.services import featured_sync
+
+    featured_sync()

@@ -165,6 +165,9 @@ def case_study_hide(*, moderator: User, case_study: CaseStudy, reason: str) -> C
     if not reason:
         raise ValidationError({"reason": "Enter the reason the author will see."})
     case_study = CaseStudy.objects.select_for_update().get(pk=case_study.pk)
+    if case_study.status == CaseStudy.Status.HIDDEN:  # a second moderator, or a double click
+        _resolve_flags(Flag.objects.filter(case_study=case_study), moderator, Flag.Status.ACTIONED)
+        return case_study
     case_study.status = CaseStudy.Status.HIDDEN
     case_study.hidden_reason, case_study.hidden_at, case_study.hidden_by = (
         reason,
@@ -365,7 +368,8 @@ def comment_hide(*, moderator: User, comment: Comment, reason: str) -> Comment:
     if not reason:
         raise ValidationError({"reason": "Enter the reason readers will see."})
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
-    if comment.is_removed:
+    if comment.is_removed:  # already gone: the reports about it are dealt with
+        _resolve_flags(Flag.objects.filter(comment=comment), moderator, Flag.Status.ACTIONED)
         return comment
     comment.hidden_at, comment.hidden_reason, comment.hidden_by = timezone.now(), reason, moderator
     comment.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
@@ -457,6 +461,7 @@ def flags_dismiss(*, moderator: User, case_study: CaseStudy | None = None, comme
 # The showcase ---------------------------------------------------------------------------
 
 
+@transaction.atomic
 def featured_sync() -> None:
     """Make `featured_at` agree with the live showcase pages, and tell newly featured authors.
     Runs after the showcase is published or unpublished, from the admin or from the site."""

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import partial
 
@@ -90,6 +92,20 @@ def is_local_path(url: str) -> bool:
     return url.startswith("/") and url_has_allowed_host_and_scheme(url, allowed_hosts=set())
 
 
+_emails_muted: ContextVar[bool] = ContextVar("hub_notification_emails_muted", default=False)
+
+
+@contextmanager
+def emails_muted():
+    """Send no notification emails inside this block (in-app notifications are still made).
+    For bulk jobs such as loading demo content, which would otherwise mail hundreds of people."""
+    token = _emails_muted.set(True)
+    try:
+        yield
+    finally:
+        _emails_muted.reset(token)
+
+
 def notify(
     *,
     recipient: User,
@@ -119,7 +135,7 @@ def notify(
         notification = Notification.objects.create(
             recipient=recipient, kind=kind, actor=actor, message=message, url=url
         )
-    if email == Email.IMMEDIATELY and recipient.email:
+    if email == Email.IMMEDIATELY and recipient.email and not _emails_muted.get():
         mail = _render_email(recipient=recipient, kind=spec, message=message, url=url)
         # robust: the action has committed by then, so a mail queue failure is logged, not a 500.
         transaction.on_commit(partial(send_email.enqueue, **mail), robust=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -123,7 +125,7 @@ class CaseStudy(index.Indexed, models.Model):
     rating_score = models.DecimalField(
         max_digits=4,
         decimal_places=3,
-        default=0,
+        default=Decimal("3.000"),  # the prior: an unrated case study scores the middle
         help_text="Bayesian average; 'top rated' sorts by it.",
     )
     comment_count = models.PositiveIntegerField(default=0)

@@ -488,3 +488,17 @@ def test_editor_publishing_the_showcase_in_the_admin_features_the_chosen_case_st
     assert ShowcasePage.objects.get(slug="showcase").live
     case_study.refresh_from_db()
     assert case_study.featured_at is not None
+
+
+def test_group_editor_offers_only_the_case_study_permissions_that_mean_something(client):
+    client.force_login(UserFactory(is_superuser=True))
+    moderators = Group.objects.get(name="Moderators")
+    response = client.get(reverse("wagtailusers_groups:edit", args=(moderators.pk,)))
+    assert response.status_code == 200
+    offered = set(
+        response.context["form"]
+        .fields["permissions"]
+        .queryset.filter(content_type__app_label="cases")
+        .values_list("codename", flat=True)
+    )
+    assert offered == {"view_casestudy", "moderate_casestudy", "view_comment"}

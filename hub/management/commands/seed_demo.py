@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
+from cases import demo as cases_demo
 from hub.demo import content, pages
 from hub.models import (
     Area,
@@ -32,6 +33,9 @@ class Command(BaseCommand):
             self._supply_chain(organisations)
             self._people(organisations)
             self._staff()
+            # Case studies, ratings, comments and the showcase, made by their members above.
+            case_studies = cases_demo.seed(stdout=self.stdout)
+        self.stdout.write(case_studies)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
             f"Sign in as moderator@example.org, siteadmin@example.org or any demo member "
@@ -77,6 +81,10 @@ class Command(BaseCommand):
             }
             for slug, title, description in pages.COMING_SOON
         ]
+        for placeholder in ContentPage.objects.child_of(home).filter(
+            slug__in=pages.RETIRED_PLACEHOLDERS
+        ):
+            placeholder.delete()  # its URL is served by the section's own views now
         for spec in specs:
             if ContentPage.objects.child_of(home).filter(slug=spec["slug"]).exists():
                 continue  # created on an earlier run; an editor may have changed it since
