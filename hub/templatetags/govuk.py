@@ -78,7 +78,9 @@ def _field_context(bound_field, label_class):
     ctx = {
         "id": field_id,
         "label": bound_field.label,
-        "optional": not bound_field.field.required,
+        # A search box is optional by nature; saying so is noise.
+        "optional": not bound_field.field.required
+        and getattr(widget, "input_type", "") != "search",
         "label_class": label_class,
         "hint": bound_field.help_text,
         "hint_id": f"{field_id}-hint" if bound_field.help_text else "",

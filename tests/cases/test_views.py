@@ -416,3 +416,44 @@ def test_script_injection_payloads_render_inert_in_every_field_and_comment(clien
         inspector = _Inspector()
         inspector.feed(response.content.decode())
         assert inspector.problems == [], url
+
+
+def test_history_mine_and_showcase_query_counts_do_not_grow(client):
+    from hub.models import HomePage, ShowcasePage
+
+    showcase = HomePage.objects.get().add_child(
+        instance=ShowcasePage(title="Showcase", slug="showcase", intro="Chosen.")
+    )
+    showcase.save_revision().publish()
+    organisation = OrganisationFactory()
+    author = admin_of(organisation)
+    client.force_login(author)
+    mod = moderator()
+
+    def grow(n):
+        first = None
+        for _ in range(n):
+            case_study = CaseStudyFactory(organisation=organisation, author=author)
+            services.case_study_update(
+                actor=author, case_study=case_study, data={"title": f"{case_study.title}!"}
+            )
+            services.case_study_feature(
+                moderator=mod,
+                case_study=case_study,
+                showcase=ShowcasePage.objects.get(pk=showcase.pk),
+                kind="vcs_delivery",
+                note="Good.",
+            )
+            first = first or case_study
+        return first
+
+    first = grow(2)
+    history = reverse("case_study_history", args=[first.pk])
+    for url in (history, reverse("case_study_mine"), "/showcase/"):
+        client.get(url)  # warm caches (the site root, the page's revision) before counting
+    small = [_count(client, u) for u in (history, reverse("case_study_mine"), "/showcase/")]
+    for _ in range(5):
+        services.case_study_update(actor=author, case_study=first, data={"summary": "Changed."})
+    grow(8)
+    large = [_count(client, u) for u in (history, reverse("case_study_mine"), "/showcase/")]
+    assert small == large

@@ -98,6 +98,11 @@ def test_post_rate_comment_notify_feature_hide_and_browse(
     expect(page.get_by_role("main")).to_contain_text("rated your case study")
     expect(page.get_by_role("main")).to_contain_text("commented on your case study")
     auditor.check(page, js_enabled)
+    page.get_by_role("link", name="Choose which notifications you get").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Notification settings")
+    auditor.check(page, js_enabled)
+    page.get_by_role("button", name="Save settings").click()
+    auditor.check(page, js_enabled)
     emails = [m for m in mail.outbox if adviser.email in m.to and "commented" in m.body]
     assert emails, [m.subject for m in mail.outbox]
     link = re.search(r"https?://\S+/notifications/unsubscribe/\S+/", emails[0].body).group(0)
