@@ -40,36 +40,23 @@ def _through_filter(relation: str):
     return method
 
 
+def _term_filter(model, relation: str, label: str):
+    """A facet on one taxonomy: any of the chosen terms, by slug, as checkboxes."""
+    return django_filters.ModelMultipleChoiceFilter(
+        queryset=model.objects.all(),
+        to_field_name="slug",
+        label=label,
+        method=_through_filter(relation),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
 class CaseStudyFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="noop", label="Search case studies")
-    group = django_filters.ModelMultipleChoiceFilter(
-        queryset=ClaimantGroup.objects.all(),
-        to_field_name="slug",
-        label="Claimant group",
-        method=_through_filter("claimant_groups"),
-        widget=forms.CheckboxSelectMultiple,
-    )
-    barrier = django_filters.ModelMultipleChoiceFilter(
-        queryset=Barrier.objects.all(),
-        to_field_name="slug",
-        label="Barrier to work",
-        method=_through_filter("barriers"),
-        widget=forms.CheckboxSelectMultiple,
-    )
-    stage = django_filters.ModelMultipleChoiceFilter(
-        queryset=JourneyStage.objects.all(),
-        to_field_name="slug",
-        label="Journey stage",
-        method=_through_filter("journey_stages"),
-        widget=forms.CheckboxSelectMultiple,
-    )
-    area = django_filters.ModelMultipleChoiceFilter(
-        queryset=Area.objects.all(),
-        to_field_name="slug",
-        label="Area",
-        method=_through_filter("areas"),
-        widget=forms.CheckboxSelectMultiple,
-    )
+    group = _term_filter(ClaimantGroup, "claimant_groups", "Claimant group")
+    barrier = _term_filter(Barrier, "barriers", "Barrier to work")
+    stage = _term_filter(JourneyStage, "journey_stages", "Journey stage")
+    area = _term_filter(Area, "areas", "Area")
     kind = django_filters.MultipleChoiceFilter(
         choices=Organisation.Kind.choices,
         label="Kind of organisation",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hub.models import Membership
+from hub import roles
 
 MODERATE = "cases.moderate_casestudy"
 
@@ -12,29 +12,15 @@ def is_moderator(user) -> bool:
 
 
 def _approved_org_ids(user) -> set[int]:
-    """The organisations `user` is an approved member of, cached on the user for the request."""
-    if not user.is_authenticated:
-        return set()
-    cached = getattr(user, "_hub_member_of", None)
-    if cached is None:
-        cached = {}
-        for org_id, role in Membership.objects.filter(
-            user=user, status=Membership.Status.APPROVED
-        ).values_list("organisation_id", "role"):
-            cached[org_id] = role
-        user._hub_member_of = cached
-    return set(cached)
+    return set(roles.organisation_roles(user))
 
 
 def _admin_org_ids(user) -> set[int]:
-    _approved_org_ids(user)
-    cached = getattr(user, "_hub_member_of", {})
-    return {org for org, role in cached.items() if role == Membership.Role.ADMIN}
+    return roles.admin_organisation_ids(user)
 
 
 def is_member(user) -> bool:
-    """A member of the hub in the domain's sense: signed in and affiliated to an organisation."""
-    return bool(_approved_org_ids(user))
+    return roles.is_member(user)
 
 
 def member_organisation_ids(user) -> set[int]:

@@ -9,12 +9,15 @@ An app declares the kinds it sends in its ``AppConfig.ready()``::
     )
 
 and its services call ``notify(recipient=..., kind=..., message=..., url=..., actor=...)``. Each
-member chooses, kind by kind, whether it shows on the site and whether it is emailed; every email
-carries a one-click unsubscribe link (RFC 8058) that works without signing in.
+member chooses, kind by kind, whether it shows on the site and whether it is emailed straight
+away, in a daily digest or never; every email carries a one-click unsubscribe link (RFC 8058)
+that works without signing in. ``manage.py send_digests``, run daily, queues
+``hub.tasks.send_daily_digests``, which sends each member one email listing what is waiting.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
@@ -39,6 +42,10 @@ ALL_KINDS = NotificationPreference.ALL_KINDS
 UNSUBSCRIBE_SALT = "hub.notifications.unsubscribe"
 MESSAGE_MAX_LENGTH = Notification._meta.get_field("message").max_length
 URL_MAX_LENGTH = Notification._meta.get_field("url").max_length
+DIGEST_MAX_ITEMS = 50
+DIGEST_USER_BATCH = 500
+
+logger = logging.getLogger(__name__)
 
 _KEY = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)*")
 
@@ -62,6 +69,13 @@ class BadUnsubscribeToken(ValueError):
 
 
 _kinds: dict[str, NotificationKind] = {}
+
+# Not a kind one registers: what an unsubscribe link in the daily digest email stops.
+DAILY_DIGEST = NotificationKind(
+    "*daily",
+    label="Daily digest",
+    description="One email a day listing the notifications you have not read yet.",
+)
 
 
 def register_kind(key: str, *, label: str, description: str, email_default: bool = True) -> None:
@@ -116,9 +130,11 @@ def notify(
 ) -> Notification | None:
     """Tell `recipient` something concerns them, on the site and by email as they chose.
 
-    Returns the notification shown on the site, or None when none was made (the recipient did
+    Returns the notification shown on the site, or None when none is shown (the recipient did
     it themselves, is inactive, or turned this kind off on the site). Any email is queued once
-    the surrounding transaction commits, so a rolled-back action sends nothing.
+    the surrounding transaction commits, so a rolled-back action sends nothing. A kind emailed
+    in a daily digest sends nothing now; its row waits for the digest, kept off the site
+    (``in_app=False``) when the recipient turned the site off for that kind.
     """
     spec = get_kind(kind)
     if not is_local_path(url) or len(url) > URL_MAX_LENGTH:
@@ -130,28 +146,39 @@ def notify(
         return None
 
     in_app, email = _effective(spec, _rows(recipient, keys=[kind]))
+    can_email = bool(recipient.email) and not _emails_muted.get()
+    for_digest = email == Email.DAILY and can_email
     notification = None
-    if in_app:
+    if in_app or for_digest:
         notification = Notification.objects.create(
-            recipient=recipient, kind=kind, actor=actor, message=message, url=url
+            recipient=recipient,
+            kind=kind,
+            actor=actor,
+            message=message,
+            url=url,
+            in_app=in_app,
+            for_digest=for_digest,
         )
-    if email == Email.IMMEDIATELY and recipient.email and not _emails_muted.get():
+    if email == Email.IMMEDIATELY and can_email:
         mail = _render_email(recipient=recipient, kind=spec, message=message, url=url)
         # robust: the action has committed by then, so a mail queue failure is logged, not a 500.
         transaction.on_commit(partial(send_email.enqueue, **mail), robust=True)
-    return notification
+    return notification if in_app else None
 
 
 def unread_count(user) -> int:
     """How many notifications `user` has not read yet: one indexed query, 0 when signed out."""
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return Notification.objects.on_site().filter(recipient=user, read_at__isnull=True).count()
 
 
 def mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
-    """Mark the user's own notifications read (all of them when `ids` is None); others' never."""
-    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    """Mark the user's own notifications read (all of them when `ids` is None); others' never.
+
+    Only those shown on the site: one kept just for the digest is still waiting for it.
+    """
+    unread = Notification.objects.on_site().filter(recipient=user, read_at__isnull=True)
     if ids is not None:
         unread = unread.filter(pk__in=list(ids))
     return unread.update(read_at=timezone.now())
@@ -180,43 +207,120 @@ def preferences_set(*, user: User, values: Mapping[str, tuple[bool, str]]) -> No
             raise ValueError(f"Not an email choice: {email!r}")
         rows.append(NotificationPreference(user=user, kind=key, in_app=bool(in_app), email=email))
     _upsert(rows, fields=["in_app", "email"])
-    if any(email == Email.IMMEDIATELY for _, email in values.values()):
+    if any(email != Email.NEVER for _, email in values.values()):
         NotificationPreference.objects.filter(user=user, kind=ALL_KINDS).delete()
 
 
 def unsubscribe_token(user: User, kind: str | None) -> str:
-    """A token for a link that stops one kind of email (every kind when None) without sign-in.
+    """A token for a link that stops one kind of email (every kind when None, the daily digest
+    when ``DAILY_DIGEST.key``) without sign-in.
 
     It never expires, so the link in an old email still works; it can only turn email off.
     """
-    if kind is not None:
+    if kind is not None and kind != DAILY_DIGEST.key:
         get_kind(kind)
     return signing.Signer(salt=UNSUBSCRIBE_SALT).sign_object({"u": user.pk, "k": kind or ALL_KINDS})
 
 
 def unsubscribe_target(token: str) -> tuple[User, NotificationKind | None]:
-    """Who and which kind (None: all) an unsubscribe token is for, without changing anything."""
+    """Who and which kind (None: all; DAILY_DIGEST: every kind emailed in the digest) an
+    unsubscribe token is for, without changing anything."""
     try:
         data = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
         user_id, key = data["u"], data["k"]
     except (signing.BadSignature, ValueError, TypeError, KeyError) as exc:
         raise BadUnsubscribeToken("This unsubscribe link is not valid.") from exc
     user = User.objects.filter(pk=user_id).first()
-    if user is None or (key != ALL_KINDS and key not in _kinds):
+    targets = {ALL_KINDS: None, DAILY_DIGEST.key: DAILY_DIGEST}
+    if user is None or (key not in targets and key not in _kinds):
         raise BadUnsubscribeToken("This unsubscribe link is out of date.")
-    return user, None if key == ALL_KINDS else _kinds[key]
+    return user, targets[key] if key in targets else _kinds[key]
 
 
 @transaction.atomic
 def unsubscribe_from_token(token: str) -> tuple[User, NotificationKind | None]:
-    """Stop the email an unsubscribe token names; doing it twice changes nothing."""
+    """Stop the email an unsubscribe token names; doing it twice changes nothing.
+
+    Stopping the digest sets every kind now emailed in it to 'never'; no kind is in the digest
+    unless its member chose so, so kinds added later cannot bring it back.
+    """
     user, kind = unsubscribe_target(token)
-    keys = [kind.key] if kind is not None else [k.key for k in kinds()] + [ALL_KINDS]
+    if kind is DAILY_DIGEST:
+        keys = _daily_kinds(_rows(user))
+    elif kind is not None:
+        keys = [kind.key]
+    else:
+        keys = [k.key for k in kinds()] + [ALL_KINDS]
     _upsert(
         [NotificationPreference(user=user, kind=key, email=Email.NEVER) for key in keys],
         fields=["email"],
     )
     return user, kind
+
+
+def digests_send(*, now=None) -> int:
+    """Email each member one digest of their unread notifications of the kinds they chose to
+    get daily, then mark those sent; returns how many digests were queued. Run it once a day
+    (``manage.py send_digests`` queues it as a background task); a second run sends nothing.
+
+    Queries grow with the members who have something waiting, never with their notifications:
+    members and their preferences are read a batch at a time, and each member's digest is one
+    UPDATE that claims the rows (so two overlapping runs cannot both send them) and one SELECT.
+    A failure for one member is logged and the others still get theirs; it is then raised.
+    """
+    now = now or timezone.now()
+    waiting = (
+        Notification.objects.digest_due()
+        .values_list("recipient_id", flat=True)
+        .distinct()
+        .order_by("recipient_id")
+    )
+    user_ids = list(waiting)
+    sent = failed = 0
+    for start in range(0, len(user_ids), DIGEST_USER_BATCH):
+        batch = user_ids[start : start + DIGEST_USER_BATCH]
+        rows_by_user: dict[int, dict[str, NotificationPreference]] = {pk: {} for pk in batch}
+        for row in NotificationPreference.objects.filter(user_id__in=batch):
+            rows_by_user[row.user_id][row.kind] = row
+        users = User.objects.filter(pk__in=batch, is_active=True).exclude(email="")
+        for user in users.order_by("pk"):
+            daily = _daily_kinds(rows_by_user[user.pk])
+            if not daily:
+                continue
+            try:
+                sent += _send_digest(user, kind_keys=daily, now=now)
+            except Exception:
+                failed += 1
+                logger.exception("The daily digest for user %s failed.", user.pk)
+    if failed:
+        raise RuntimeError(f"{failed} daily digest(s) failed; {sent} were sent.")
+    return sent
+
+
+@transaction.atomic
+def _send_digest(user: User, *, kind_keys: list[str], now) -> int:
+    """Claim and email one member's waiting notifications of these kinds: 1 if sent, else 0."""
+    total = (
+        Notification.objects.digest_due()
+        .filter(recipient=user, kind__in=kind_keys)
+        .update(digested_at=now)
+    )
+    if not total:
+        return 0
+    items = list(
+        Notification.objects.filter(recipient=user, digested_at=now, for_digest=True)
+        .order_by("-created_at", "-pk")
+        .only("message", "url", "created_at")[:DIGEST_MAX_ITEMS]
+    )
+    # Queued inside the transaction: with the database task backend the email and the rows'
+    # digested_at commit together; with others a failure here un-claims the rows for a retry.
+    send_email.enqueue(**_render_digest(recipient=user, items=items, total=total))
+    return 1
+
+
+def _daily_kinds(rows: Mapping[str, NotificationPreference]) -> list[str]:
+    """The registered kinds a member with these preference rows gets in the daily digest."""
+    return [kind.key for kind in kinds() if _effective(kind, rows)[1] == Email.DAILY]
 
 
 def _upsert(rows: list[NotificationPreference], *, fields: list[str]) -> None:
@@ -253,6 +357,44 @@ def _absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
+def _unsubscribe_headers(unsubscribe_url: str) -> dict[str, str]:
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def _render_digest(*, recipient: User, items: list[Notification], total: int) -> dict:
+    """The daily digest email, newest first, as plain JSON arguments for the send_email task."""
+    unsubscribe_url = _absolute(
+        reverse(
+            "notification_unsubscribe",
+            kwargs={"token": unsubscribe_token(recipient, DAILY_DIGEST.key)},
+        )
+    )
+    context = {
+        "recipient": recipient,
+        "items": [
+            {"message": item.message, "link": _absolute(item.url), "created_at": item.created_at}
+            for item in items
+        ],
+        "total": total,
+        "more": total - len(items),
+        "list_url": _absolute(reverse("notification_list")),
+        "preferences_url": _absolute(reverse("notification_preferences")),
+        "unsubscribe_url": unsubscribe_url,
+        "site_name": settings.SITE_NAME,
+        "subject_prefix": settings.ACCOUNT_EMAIL_SUBJECT_PREFIX,
+    }
+    subject = " ".join(render_to_string("hub/email/digest_subject.txt", context).split())
+    return {
+        "to": [recipient.email],
+        "subject": subject,
+        "body": render_to_string("hub/email/digest.txt", context),
+        "headers": _unsubscribe_headers(unsubscribe_url),
+    }
+
+
 def _render_email(*, recipient: User, kind: NotificationKind, message: str, url: str) -> dict:
     """The finished email as plain JSON arguments for the send_email task."""
     unsubscribe_url = _absolute(
@@ -276,8 +418,5 @@ def _render_email(*, recipient: User, kind: NotificationKind, message: str, url:
         "to": [recipient.email],
         "subject": subject,
         "body": render_to_string("hub/email/notification.txt", context),
-        "headers": {
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        "headers": _unsubscribe_headers(unsubscribe_url),
     }

@@ -66,6 +66,7 @@ urlpatterns = [
     path("organisations/", include(organisation_patterns)),
     path("notifications/", include("hub.urls_notifications")),
     path("case-studies/", include("cases.urls")),
+    path("forum/", include("forum.urls")),
 ]
 
 if settings.DEBUG:

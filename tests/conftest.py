@@ -13,7 +13,15 @@ def _fresh_cache():
 def pytest_collection_modifyitems(session, config, items):
     """Run the browser journeys last, as Django's runner orders transactional tests: their
     teardown empties the database, and only tests marked serialized_rollback refill it."""
-    items.sort(key=lambda item: 1 if item.get_closest_marker("e2e") else 0)
+    items.sort(key=_run_order)
+
+
+def _run_order(item) -> int:
+    """Plain tests first, then other transactional tests, then the browser journeys."""
+    if item.get_closest_marker("e2e"):
+        return 2
+    marker = item.get_closest_marker("django_db")
+    return 1 if marker and marker.kwargs.get("transaction") else 0
 
 
 _serialized = {}

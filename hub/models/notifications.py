@@ -2,14 +2,26 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
+
+
+class NotificationQuerySet(models.QuerySet):
+    def on_site(self):
+        """The notifications a member sees on the site (not those kept only for the digest)."""
+        return self.filter(in_app=True)
+
+    def digest_due(self):
+        """Notifications waiting for their recipient's daily digest: unread and not yet sent."""
+        return self.filter(for_digest=True, digested_at__isnull=True, read_at__isnull=True)
 
 
 class Notification(models.Model):
     """One thing a member should hear about, kept on their notifications page until read.
 
     The message is plain text written when it happens, so the list needs no joins and still
-    reads correctly after what it was about is renamed or deleted.
+    reads correctly after what it was about is renamed or deleted. A member who chose the daily
+    digest but not the site still gets a row, with ``in_app`` off, so the digest can list it.
     """
 
     recipient = models.ForeignKey(
@@ -31,6 +43,20 @@ class Notification(models.Model):
     url = models.CharField(max_length=500, help_text="A path on this site, such as /cases/12/.")
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
+    in_app = models.BooleanField(
+        "shown on the site",
+        default=True,
+        help_text="Off when the member sees this kind only in their daily digest email.",
+    )
+    for_digest = models.BooleanField(
+        default=False,
+        help_text="Made while the member chose a daily digest for its kind, so one lists it.",
+    )
+    digested_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a daily digest email included it."
+    )
+
+    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -39,6 +65,12 @@ class Notification(models.Model):
             models.Index(fields=["recipient", "-created_at"], name="notification_list"),
             # The unread count in the header of every page a member sees.
             models.Index(fields=["recipient", "read_at"], name="notification_unread"),
+            # The daily digest's search for what is waiting; rows leave it once sent or read.
+            models.Index(
+                fields=["recipient"],
+                name="notification_digest_due",
+                condition=Q(for_digest=True, digested_at__isnull=True, read_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -60,6 +92,7 @@ class NotificationPreference(models.Model):
 
     class Email(models.TextChoices):
         IMMEDIATELY = "immediately", "Straight away"
+        DAILY = "daily", "In a daily digest"
         NEVER = "never", "Never"
 
     user = models.ForeignKey(

@@ -70,8 +70,10 @@ def _back(request) -> str:
 
 @login_required
 def notification_list(request):
-    queryset = Notification.objects.filter(recipient=request.user).only(
-        "pk", "message", "created_at", "read_at"
+    queryset = (
+        Notification.objects.on_site()
+        .filter(recipient=request.user)
+        .only("pk", "message", "created_at", "read_at")
     )
     page = Paginator(queryset, settings.HUB_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -84,7 +86,7 @@ def notification_list(request):
 @login_required
 def notification_open(request, pk):
     """Follow a notification's link and count it as read; only its recipient can."""
-    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    notification = get_object_or_404(Notification.objects.on_site(), pk=pk, recipient=request.user)
     notifications.mark_read(user=request.user, ids=[notification.pk])
     if notifications.is_local_path(notification.url):
         return HttpResponseRedirect(notification.url)
@@ -99,7 +101,9 @@ def notification_mark_read(request, pk=None):
         notifications.mark_read(user=request.user)
         messages.success(request, "All your notifications are marked as read.")
     else:
-        notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+        notification = get_object_or_404(
+            Notification.objects.on_site(), pk=pk, recipient=request.user
+        )
         notifications.mark_read(user=request.user, ids=[notification.pk])
         messages.success(request, "The notification is marked as read.")
     return HttpResponseRedirect(_back(request))
@@ -130,7 +134,10 @@ def notification_preferences(request):
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def notification_unsubscribe(request, token):
-    """GET asks 'Stop these emails?'; POST (the button, or a mail client) stops them."""
+    """GET asks 'Stop these emails?'; POST (the button, or a mail client) stops them.
+
+    The token names one kind, every kind, or the daily digest (``digest`` in the context).
+    """
     try:
         if request.method == "POST":
             _, kind = notifications.unsubscribe_from_token(token)
@@ -140,4 +147,5 @@ def notification_unsubscribe(request, token):
             template = "hub/notifications/unsubscribe.html"
     except notifications.BadUnsubscribeToken:
         return render(request, "hub/notifications/unsubscribe_invalid.html", status=404)
-    return render(request, template, {"kind": kind})
+    digest = kind is notifications.DAILY_DIGEST
+    return render(request, template, {"kind": None if digest else kind, "digest": digest})

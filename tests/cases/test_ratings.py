@@ -60,7 +60,9 @@ def test_mean_of_no_ratings_is_zero_and_negative_counts_are_refused():
         ratings.bayesian_average(-1, 0)
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: its teardown must not recreate content types under new ids, or the
+# browser tests that run after it could not restore the migrated data.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 def test_fifty_concurrent_raters_leave_count_and_mean_exact():
     from tests.factories import CaseStudyFactory, OrganisationFactory, member_of

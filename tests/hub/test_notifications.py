@@ -220,7 +220,7 @@ def test_preferences_page_saves_choices(client):
     assert by_key[OTHER_KIND] == (True, "immediately")
     page = _soup(client.get(reverse("notification_preferences")))
     assert not page.select_one("#id_organisation-join-request-in_app").has_attr("checked")
-    assert page.select_one("#id_organisation-join-request-email_1").has_attr("checked")
+    assert page.select_one("#id_organisation-join-request-email_2").has_attr("checked")  # never
 
 
 def test_preferences_page_refuses_an_unknown_email_choice(client):

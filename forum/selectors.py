@@ -1,0 +1,181 @@
+"""Reads for the forum: categories, thread lists, a page of a thread, unread state, search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from forum import permissions
+from forum.models import Category, Post, PostFlag, Reaction, Thread, ThreadRead, Watch
+from hub.pagination import KeysetPage, keyset_page
+
+THREAD_ORDER = ["-last_post_at", "-id"]
+NEW_THREAD_DAYS = 14
+MAX_SEARCH_RESULTS = 200
+
+
+def categories_for(user) -> list[Category]:
+    """Every category, with the counters on the row; members-only ones marked for visitors."""
+    return list(Category.objects.all())
+
+
+def readable_categories(user) -> QuerySet:
+    if user.is_authenticated:
+        return Category.objects.all()
+    return Category.objects.filter(read_access=Category.Access.EVERYONE)
+
+
+def _list_queryset(queryset: QuerySet) -> QuerySet:
+    return queryset.select_related("author", "last_post_author", "category")
+
+
+def visible_threads(user) -> QuerySet:
+    """Hidden threads are seen only by moderators and, with the reason, by their author."""
+    threads = Thread.objects.all()
+    if permissions.is_moderator(user):
+        return threads
+    if user.is_authenticated:
+        return threads.filter(Q(hidden_at__isnull=True) | Q(author=user))
+    return threads.filter(hidden_at__isnull=True)
+
+
+def pinned_threads(category: Category, user) -> list[Thread]:
+    return list(
+        _list_queryset(visible_threads(user).filter(category=category, pinned=True)).order_by(
+            *THREAD_ORDER
+        )[:10]
+    )
+
+
+def thread_page(category: Category | None, user, *, after, before) -> KeysetPage:
+    """Threads by latest activity, a keyset page at a time (pinned ones are listed apart)."""
+    threads = Thread.objects.filter(hidden_at__isnull=True)
+    if category is not None:
+        threads = threads.filter(category=category, pinned=False)
+    else:
+        threads = threads.filter(category__in=readable_categories(user))
+    return keyset_page(
+        _list_queryset(threads),
+        order=THREAD_ORDER,
+        after=after,
+        before=before,
+        size=settings.FORUM_THREADS_PER_PAGE,
+    )
+
+
+@dataclass
+class UnreadState:
+    new_posts: int = 0
+    is_new: bool = False
+
+
+def unread_states(user, threads: list[Thread]) -> dict[int, UnreadState]:
+    """For each thread on a list: how many posts are new to the member, or whether it is new."""
+    if not user.is_authenticated or not threads:
+        return {}
+    reads = dict(
+        ThreadRead.objects.filter(user=user, thread__in=threads).values_list(
+            "thread_id", "last_read_number"
+        )
+    )
+    recent = timezone.now() - timedelta(days=NEW_THREAD_DAYS)
+    states = {}
+    for thread in threads:
+        if thread.pk in reads:
+            states[thread.pk] = UnreadState(new_posts=max(thread.post_count - reads[thread.pk], 0))
+        else:
+            states[thread.pk] = UnreadState(is_new=thread.created_at >= recent)
+    return states
+
+
+def thread_for(pk: int, user) -> Thread:
+    return (
+        visible_threads(user)
+        .select_related("category", "author", "case_study", "organisation", "page", "solution")
+        .prefetch_related("tags")
+        .get(pk=pk)
+    )
+
+
+def page_count(thread: Thread) -> int:
+    return max((thread.post_count - 1) // settings.FORUM_POSTS_PER_PAGE + 1, 1)
+
+
+def posts_on_page(thread: Thread, page: int) -> list[Post]:
+    """Posts numbered ((page-1)*size, page*size]: an index range, as cheap on page 100 as on 1."""
+    size = settings.FORUM_POSTS_PER_PAGE
+    return list(
+        Post.objects.filter(thread=thread, number__gt=(page - 1) * size, number__lte=page * size)
+        .select_related("author")
+        .order_by("number")
+    )
+
+
+def last_read(user, thread: Thread) -> int | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        ThreadRead.objects.filter(user=user, thread=thread)
+        .values_list("last_read_number", flat=True)
+        .first()
+    )
+
+
+def reacted(user, posts: list[Post]) -> set[int]:
+    if not user.is_authenticated or not posts:
+        return set()
+    return set(Reaction.objects.filter(user=user, post__in=posts).values_list("post_id", flat=True))
+
+
+def flagged(user, posts: list[Post]) -> set[int]:
+    if not user.is_authenticated or not posts:
+        return set()
+    return set(
+        PostFlag.objects.filter(reporter=user, post__in=posts, status="open").values_list(
+            "post_id", flat=True
+        )
+    )
+
+
+def watching_thread(user, thread: Thread) -> bool:
+    return user.is_authenticated and Watch.objects.filter(user=user, thread=thread).exists()
+
+
+def watching_category(user, category: Category) -> bool:
+    return user.is_authenticated and Watch.objects.filter(user=user, category=category).exists()
+
+
+def search_posts(user, text: str) -> list[Post]:
+    """Posts matching `text` in threads the user may read, best first (bounded)."""
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    hits = backend.search(
+        text, Post.objects.filter(hidden_at__isnull=True, deleted_at__isnull=True)
+    )[:MAX_SEARCH_RESULTS]
+    ids = [hit.pk for hit in hits]
+    title_hits = backend.search(text, Thread.objects.filter(hidden_at__isnull=True))[:50]
+    first_posts = Post.objects.filter(thread__in=[t.pk for t in title_hits], number=1)
+    ids = list(dict.fromkeys([p.pk for p in first_posts] + ids))
+    rows = {
+        p.pk: p
+        for p in Post.objects.filter(
+            pk__in=ids,
+            thread__category__in=readable_categories(user),
+            thread__hidden_at__isnull=True,
+        ).select_related("thread__category", "author")
+    }
+    return [rows[pk] for pk in ids if pk in rows]
+
+
+def threads_about(**target) -> list[Thread]:
+    """Threads that link to a case study, organisation or page (shown on that item's page)."""
+    return list(
+        Thread.objects.filter(hidden_at__isnull=True, **target)
+        .select_related("category")
+        .order_by(*THREAD_ORDER)[:10]
+    )

@@ -1,0 +1,133 @@
+"""Reading the forum: the index, a category, a thread, search."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from forum import permissions, selectors, services
+from forum.forms import ReplyForm, SearchForm
+from forum.models import Category
+from forum.views.common import readable_thread, refuse_members_only, trail
+
+
+def forum_index(request):
+    user = request.user
+    page = selectors.thread_page(
+        None, user, after=request.GET.get("after"), before=request.GET.get("before")
+    )
+    return render(
+        request,
+        "forum/index.html",
+        {
+            "categories": selectors.categories_for(user),
+            "page": page,
+            "unread": selectors.unread_states(user, page.items),
+            "search_form": SearchForm(),
+            "post_refusal": permissions.post_refusal(user),
+            "breadcrumbs": [("Home", "/")],
+        },
+    )
+
+
+def forum_category(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    user = request.user
+    if not permissions.can_read(user, category):
+        return refuse_members_only(request, category)
+    page = selectors.thread_page(
+        category, user, after=request.GET.get("after"), before=request.GET.get("before")
+    )
+    pinned = selectors.pinned_threads(category, user) if page.is_first else []
+    return render(
+        request,
+        "forum/category.html",
+        {
+            "category": category,
+            "pinned": pinned,
+            "page": page,
+            "unread": selectors.unread_states(user, pinned + page.items),
+            "watching": selectors.watching_category(user, category),
+            "post_refusal": permissions.post_refusal(user),
+            "breadcrumbs": trail(),
+        },
+    )
+
+
+def forum_thread(request, pk):
+    thread = readable_thread(request, pk)
+    user = request.user
+    if not permissions.can_read(user, thread.category):
+        return refuse_members_only(request, thread.category)
+    pages = selectors.page_count(thread)
+    try:
+        number = int(request.GET.get("page", 1))
+    except ValueError:
+        number = 1
+    if number < 1 or number > pages:
+        raise Http404("No such page.")
+    posts = selectors.posts_on_page(thread, number)
+    last_read = selectors.last_read(user, thread)
+    if posts:
+        services.mark_read(user=user, thread=thread, up_to=posts[-1].number)
+    reply_form = ReplyForm()
+    return render(
+        request,
+        "forum/thread.html",
+        {
+            "thread": thread,
+            "category": thread.category,
+            "posts": posts,
+            "page_number": number,
+            "pages": pages,
+            "page_links": _page_links(number, pages),
+            "last_read": last_read,
+            "reacted": selectors.reacted(user, posts),
+            "flagged": selectors.flagged(user, posts),
+            "watching": selectors.watching_thread(user, thread),
+            "reply_refusal": permissions.reply_refusal(user, thread),
+            "reply_form": reply_form,
+            "is_moderator": permissions.is_moderator(user),
+            "can_mark_solution": permissions.can_mark_solution(user, thread),
+            "can_react": user.is_authenticated and not permissions.post_refusal(user),
+            "breadcrumbs": trail((thread.category.name, thread.category.get_absolute_url())),
+        },
+    )
+
+
+def _page_links(current: int, total: int) -> list:
+    """Page numbers to show: the first, the last and two either side of the current one."""
+    shown = sorted({1, total, *range(max(current - 2, 1), min(current + 2, total) + 1)})
+    links, previous = [], 0
+    for number in shown:
+        if number - previous > 1:
+            links.append(None)
+        links.append(number)
+        previous = number
+    return links
+
+
+def forum_post_link(request, pk):
+    """A permanent link to a post: redirects to its page of the thread."""
+    from forum.views.common import readable_post
+
+    return redirect(readable_post(request, pk).get_absolute_url())
+
+
+def forum_search(request):
+    form = SearchForm(request.GET or None)
+    results = None
+    if form.is_bound and form.is_valid():
+        results = selectors.search_posts(request.user, form.cleaned_data["q"])
+    return render(
+        request,
+        "forum/search.html",
+        {
+            "form": form,
+            "results": results,
+            "breadcrumbs": trail(),
+            "limit": selectors.MAX_SEARCH_RESULTS,
+            "per_page": settings.FORUM_POSTS_PER_PAGE,
+        },
+    )

@@ -1,0 +1,260 @@
+"""Taking part: starting threads, replying, editing, reacting, reporting and watching."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from forum import permissions, services
+from forum.forms import PostEditForm, ReasonForm, ReplyForm, ThreadForm
+from forum.models import Category, Post
+from forum.views.common import (
+    apply_errors,
+    readable_post,
+    readable_thread,
+    refuse_members_only,
+    trail,
+)
+from hub.idempotency import create_once
+from hub.views.common import posted
+
+
+def _quote(post: Post) -> str:
+    """The Markdown a quote-reply starts with."""
+    lines = "\n".join(f"> {line}" for line in post.body.splitlines()[:12])
+    return f"{lines}\n>\n> — @{post.author.username}, post {post.number}\n\n"
+
+
+@login_required
+def thread_create(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    if not permissions.can_read(request.user, category):
+        return refuse_members_only(request, category)
+    refusal = permissions.post_refusal(request.user)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(category)
+    form = ThreadForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        data, key = form.cleaned_data, form.cleaned_data.get("submission_key")
+        try:
+            post, _ = create_once(
+                Post,
+                key=key,
+                owner={"author": request.user},
+                create=lambda: services.thread_create(
+                    author=request.user,
+                    category=category,
+                    title=data["title"],
+                    body=data["body"],
+                    tags=data["tags"],
+                    is_question=data["is_question"],
+                    submission_key=key,
+                ).posts.get(number=1),
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Your thread is started. You are watching it.")
+            return redirect(post.thread)
+    return render(
+        request,
+        "forum/thread_form.html",
+        {
+            "form": form,
+            "category": category,
+            "breadcrumbs": trail((category.name, category.get_absolute_url())),
+        },
+    )
+
+
+@login_required
+def reply_create(request, pk):
+    thread = readable_thread(request, pk)
+    if not permissions.can_read(request.user, thread.category):
+        return refuse_members_only(request, thread.category)
+    refusal = permissions.reply_refusal(request.user, thread)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(thread)
+    quote_id = request.POST.get("quote") or request.GET.get("quote")
+    quote_of = None
+    if quote_id and str(quote_id).isdigit():
+        quote_of = (
+            Post.objects.filter(
+                pk=quote_id, thread=thread, deleted_at__isnull=True, hidden_at__isnull=True
+            )
+            .select_related("author")
+            .first()
+        )
+    initial = {"body": _quote(quote_of), "quote": quote_of.pk} if quote_of else None
+    form = ReplyForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        key = form.cleaned_data.get("submission_key")
+        try:
+            post, _ = create_once(
+                Post,
+                key=key,
+                owner={"author": request.user},
+                create=lambda: services.post_create(
+                    author=request.user,
+                    thread=thread,
+                    body=form.cleaned_data["body"],
+                    quote_of=quote_of,
+                    submission_key=key,
+                ),
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Your reply is posted.")
+            return redirect(post.get_absolute_url())
+    return render(
+        request,
+        "forum/reply_form.html",
+        {
+            "form": form,
+            "thread": thread,
+            "quote_of": quote_of,
+            "breadcrumbs": trail(
+                (thread.category.name, thread.category.get_absolute_url()),
+                (thread.title, thread.get_absolute_url()),
+            ),
+        },
+    )
+
+
+@login_required
+def post_edit(request, pk):
+    post = readable_post(request, pk)
+    if not permissions.can_edit_post(request.user, post):
+        raise PermissionDenied("You cannot edit this post.")
+    form = PostEditForm(posted(request), initial={"body": post.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_update(actor=request.user, post=post, body=form.cleaned_data["body"])
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Your changes are saved.")
+            return redirect(post.get_absolute_url())
+    return render(
+        request,
+        "forum/post_edit.html",
+        {
+            "form": form,
+            "post": post,
+            "breadcrumbs": trail((post.thread.title, post.thread.get_absolute_url())),
+        },
+    )
+
+
+@login_required
+def post_delete(request, pk):
+    post = readable_post(request, pk)
+    if not permissions.can_delete_post(request.user, post):
+        raise PermissionDenied("You can only delete your own posts.")
+    if request.method == "POST":
+        services.post_delete(actor=request.user, post=post)
+        messages.success(request, "Your post is deleted.")
+        return redirect(post.get_absolute_url())
+    return render(
+        request,
+        "forum/post_delete.html",
+        {"post": post, "breadcrumbs": trail((post.thread.title, post.thread.get_absolute_url()))},
+    )
+
+
+@login_required
+def post_flag(request, pk):
+    post = readable_post(request, pk)
+    form = ReasonForm(
+        posted(request),
+        label="What is wrong with this post?",
+        help_text="For example, it names a participant, it is abusive, or it is advertising. "
+        "A moderator reads every report; the author is not told who sent it.",
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.flag_create(
+                reporter=request.user, post=post, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Thank you. A moderator will look at it.")
+            return redirect(post.get_absolute_url())
+    return render(
+        request,
+        "forum/post_action.html",
+        {
+            "form": form,
+            "post": post,
+            "heading": "Report a post to a moderator",
+            "button": "Send report",
+            "breadcrumbs": trail((post.thread.title, post.thread.get_absolute_url())),
+        },
+    )
+
+
+@login_required
+@require_POST
+def post_helpful(request, pk):
+    post = readable_post(request, pk)
+    try:
+        services.reaction_set(
+            user=request.user, post=post, helpful=request.POST.get("helpful") == "1"
+        )
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    return redirect(post.get_absolute_url())
+
+
+@login_required
+@require_POST
+def post_solution(request, pk):
+    post = readable_post(request, pk)
+    try:
+        services.solution_set(actor=request.user, post=post)
+    except (PermissionDenied, ValidationError) as exc:
+        messages.error(request, getattr(exc, "messages", [str(exc)])[0])
+    else:
+        messages.success(request, "Marked as the solution.")
+    return redirect(post.get_absolute_url())
+
+
+@login_required
+@require_POST
+def thread_watch(request, pk):
+    thread = readable_thread(request, pk)
+    on = request.POST.get("watch") == "1"
+    services.watch_set(user=request.user, thread=thread, on=on)
+    messages.success(
+        request,
+        "You are watching this thread: you will hear about new replies."
+        if on
+        else "You have stopped watching this thread.",
+    )
+    return redirect(thread)
+
+
+@login_required
+@require_POST
+def category_watch(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    if not permissions.can_read(request.user, category):
+        return refuse_members_only(request, category)
+    on = request.POST.get("watch") == "1"
+    services.watch_set(user=request.user, category=category, on=on)
+    messages.success(
+        request,
+        f"You are watching {category.name}: you will hear about new threads."
+        if on
+        else f"You have stopped watching {category.name}.",
+    )
+    return redirect(category)
