@@ -17,11 +17,14 @@ def pytest_collection_modifyitems(session, config, items):
 
 
 def _run_order(item) -> int:
-    """Plain tests first, then other transactional tests, then the browser journeys."""
+    """Plain tests first, then the browser journeys, then other transactional tests (the
+    concurrency tests): each transactional test empties the database when it ends, and the
+    first browser test restores the migrated data only if it finds it still there (its database
+    setup can run inside Playwright's greenlet, on a connection without the serialized copy)."""
     if item.get_closest_marker("e2e"):
-        return 2
+        return 1
     marker = item.get_closest_marker("django_db")
-    return 1 if marker and marker.kwargs.get("transaction") else 0
+    return 2 if marker and marker.kwargs.get("transaction") else 0
 
 
 _serialized = {}
