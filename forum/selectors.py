@@ -172,10 +172,12 @@ def search_posts(user, text: str) -> list[Post]:
     return [rows[pk] for pk in ids if pk in rows]
 
 
-def threads_about(**target) -> list[Thread]:
+def threads_about(*, user, **target) -> list[Thread]:
     """Threads that link to a case study, organisation or page (shown on that item's page)."""
     return list(
-        Thread.objects.filter(hidden_at__isnull=True, **target)
+        Thread.objects.filter(
+            hidden_at__isnull=True, category__in=readable_categories(user), **target
+        )
         .select_related("category")
         .order_by(*THREAD_ORDER)[:10]
     )

@@ -5,6 +5,7 @@ from forum.views import browse, moderation, posting
 urlpatterns = [
     path("", browse.forum_index, name="forum_index"),
     path("search/", browse.forum_search, name="forum_search"),
+    path("discuss/", posting.discuss, name="forum_discuss"),
     path("c/<slug:slug>/", browse.forum_category, name="forum_category"),
     path("c/<slug:slug>/new/", posting.thread_create, name="forum_thread_create"),
     path("c/<slug:slug>/watch/", posting.category_watch, name="forum_category_watch"),

@@ -29,3 +29,24 @@ def post_body(post):
 def dictget(mapping, key):
     """`{{ unread|dictget:thread.pk }}`: a value from a dict keyed by something in the loop."""
     return (mapping or {}).get(key)
+
+
+@register.inclusion_tag("forum/includes/threads_about.html", takes_context=True)
+def forum_threads_about(context, case_study=None, organisation=None):
+    """The threads discussing a case study or an organisation, for that item's own page, with a
+    link to start one. Lets other apps show the forum side without importing the forum."""
+    from forum import selectors
+
+    target = (
+        {"case_study": case_study} if case_study is not None else {"organisation": organisation}
+    )
+    query = (
+        f"case_study={case_study.pk}"
+        if case_study is not None
+        else f"organisation={organisation.pk}"
+    )
+    return {
+        "threads": selectors.threads_about(user=context["request"].user, **target),
+        "start_query": query,
+        "user": context["request"].user,
+    }

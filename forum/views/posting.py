@@ -28,6 +28,45 @@ def _quote(post: Post) -> str:
     return f"{lines}\n>\n> — @{post.author.username}, post {post.number}\n\n"
 
 
+def _about(request) -> dict:
+    """What a new thread is about, from ?case_study= or ?organisation= (or the form's copy)."""
+    from cases.models import CaseStudy
+    from hub.models import Organisation
+
+    source = request.POST if request.method == "POST" else request.GET
+    about = {}
+    value = source.get("case_study", "")
+    if value.isdigit():
+        case_study = CaseStudy.objects.published().filter(pk=value).first()
+        if case_study:
+            about["case_study"] = case_study
+    value = source.get("organisation", "")
+    if value.isdigit():
+        organisation = Organisation.objects.filter(pk=value).first()
+        if organisation:
+            about["organisation"] = organisation
+    return about
+
+
+@login_required
+def discuss(request):
+    """Start a thread about a case study or an organisation: first choose where it goes."""
+    about = _about(request)
+    if not about:
+        return redirect("forum_index")
+    categories = Category.objects.all()
+    chosen = request.GET.get("category")
+    if chosen:
+        category = get_object_or_404(Category, slug=chosen)
+        target = "&".join(f"{k}={v.pk}" for k, v in about.items())
+        return redirect(f"{category.get_absolute_url()}new/?{target}")
+    return render(
+        request,
+        "forum/discuss.html",
+        {"about": about, "categories": categories, "breadcrumbs": trail()},
+    )
+
+
 @login_required
 def thread_create(request, slug):
     category = get_object_or_404(Category, slug=slug)
@@ -38,6 +77,7 @@ def thread_create(request, slug):
         messages.error(request, refusal)
         return redirect(category)
     form = ThreadForm(posted(request))
+    about = _about(request)
     if request.method == "POST" and form.is_valid():
         data, key = form.cleaned_data, form.cleaned_data.get("submission_key")
         try:
@@ -53,6 +93,7 @@ def thread_create(request, slug):
                     tags=data["tags"],
                     is_question=data["is_question"],
                     submission_key=key,
+                    **about,
                 ).posts.get(number=1),
             )
         except ValidationError as exc:
@@ -66,6 +107,7 @@ def thread_create(request, slug):
         {
             "form": form,
             "category": category,
+            "about": about,
             "breadcrumbs": trail((category.name, category.get_absolute_url())),
         },
     )

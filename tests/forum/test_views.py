@@ -198,3 +198,27 @@ def test_script_injection_payloads_render_inert_in_titles_posts_and_tags(client)
         inspector = _Inspector()
         inspector.feed(response.content.decode())
         assert inspector.problems == [], url
+
+
+def test_a_thread_about_a_case_study_is_linked_both_ways(client):
+    from tests.factories import CaseStudyFactory
+
+    case_study = CaseStudyFactory(title="Job clubs in a hostel")
+    cat = category(slug="practice")
+    client.force_login(seasoned_member())
+    chooser = client.get(reverse("forum_discuss"), {"case_study": case_study.pk})
+    assert "Job clubs in a hostel" in chooser.content.decode()
+    form = client.get(reverse("forum_discuss"), {"case_study": case_study.pk, "category": cat.slug})
+    assert form.status_code == 302
+    client.post(
+        form["Location"],
+        {
+            "title": "Running hostel job clubs",
+            "body": "Has anyone tried this?",
+            "case_study": case_study.pk,
+        },
+    )
+    thread = Thread.objects.get()
+    assert thread.case_study == case_study
+    assert "Job clubs in a hostel" in client.get(thread.get_absolute_url()).content.decode()
+    assert "Running hostel job clubs" in client.get(case_study.get_absolute_url()).content.decode()
