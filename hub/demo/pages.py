@@ -169,7 +169,7 @@ CONTENT_PAGES = [
 # The showcase is a ShowcasePage made by cases.demo.seed(), which replaces the placeholder an
 # earlier seed made; it is not listed here, so later runs never make the placeholder again.
 # Sections now served by their own views: an earlier run's placeholder page for each is removed.
-RETIRED_PLACEHOLDERS = ["case-studies"]
+RETIRED_PLACEHOLDERS = ["case-studies", "forum"]
 
 COMING_SOON = [
     (
@@ -177,7 +177,6 @@ COMING_SOON = [
         "Workshops",
         "Notes from 'What Works' workshops where advisers from different providers in a local area meet and share practice.",
     ),
-    ("forum", "Forum", "A discussion space for primes, subcontractors and advisers."),
     (
         "performance",
         "Performance",

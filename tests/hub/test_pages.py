@@ -137,8 +137,11 @@ def test_seed_demo_is_idempotent_and_fictional():
     assert User.objects.get(username="moderator").has_perm("hub.verify_organisation")
     assert User.objects.get(username="siteadmin").is_superuser
     assert Membership.objects.filter(status=Membership.Status.PENDING).exists()
-    for slug in ("about", "help", "accessibility", "privacy", "terms", "forum"):
+    for slug in ("about", "help", "accessibility", "privacy", "terms", "workshops"):
         assert ContentPage.objects.filter(slug=slug, live=True).exists(), slug
+    # Sections with their own views have no placeholder page left.
+    for slug in ("case-studies", "forum", "showcase"):
+        assert not ContentPage.objects.filter(slug=slug).exists(), slug
 
 
 def test_navigation_marks_the_current_section(client):
