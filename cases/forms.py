@@ -195,20 +195,6 @@ class CommentEditForm(forms.Form):
     )
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label="Reason",
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter a reason"},
-    )
-
-    def __init__(self, *args, label: str = "Reason", help_text: str = "", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].label = label
-        self.fields["reason"].help_text = help_text
-
-
 class FeatureForm(forms.Form):
     showcase = forms.ModelChoiceField(
         label="Showcase page",

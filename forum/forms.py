@@ -75,20 +75,6 @@ class PostEditForm(forms.Form):
     )
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label="Reason",
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter a reason"},
-    )
-
-    def __init__(self, *args, label: str = "Reason", help_text: str = "", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].label = label
-        self.fields["reason"].help_text = help_text
-
-
 class MoveForm(forms.Form):
     category = forms.ModelChoiceField(
         label="Move it to",

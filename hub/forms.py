@@ -99,3 +99,19 @@ class SignupForm(allauth_forms.SignupForm):
             "Shown on your public profile and used to mention you in the forum. "
             "Letters, numbers and . _ - only."
         )
+
+
+class ReasonForm(forms.Form):
+    """A reason for a moderator's action or a member's report, labelled for the occasion."""
+
+    reason = forms.CharField(
+        label="Reason",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter a reason"},
+    )
+
+    def __init__(self, *args, label: str = "Reason", help_text: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = label
+        self.fields["reason"].help_text = help_text

@@ -17,11 +17,11 @@ from cases import permissions, ratings, selectors, services
 from cases.filters import SORTS, CaseStudyFilter
 from cases.forms import CaseStudyForm, CommentForm, RatingForm
 from cases.models import CaseStudy
-from cases.views.common import apply_errors, trail, visible_case_study
+from cases.views.common import trail, visible_case_study
 from hub import ratelimit
 from hub.idempotency import create_once
 from hub.markdown import render_markdown
-from hub.views.common import posted
+from hub.views.common import apply_errors, posted
 
 
 def case_study_list(request):

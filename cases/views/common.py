@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -33,14 +32,3 @@ def visible_comment(request, pk: int) -> Comment:
     if not CaseStudy.objects.visible_to(request.user).filter(pk=comment.case_study_id).exists():
         raise Http404("No such comment.")
     return comment
-
-
-def apply_errors(form, exc: ValidationError) -> None:
-    """Put a service's validation errors beside the form's fields (or at the top)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error.messages[0])
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)

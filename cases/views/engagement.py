@@ -10,12 +10,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from cases import permissions, services
-from cases.forms import CommentEditForm, CommentForm, RatingForm, ReasonForm
+from cases.forms import CommentEditForm, CommentForm, RatingForm
 from cases.models import Comment
-from cases.views.common import apply_errors, trail, visible_case_study, visible_comment
+from cases.views.common import trail, visible_case_study, visible_comment
 from hub import ratelimit
+from hub.forms import ReasonForm
 from hub.idempotency import create_once
-from hub.views.common import posted
+from hub.views.common import apply_errors, posted
 
 
 def _accepted(request, form, group: str, rate: str, message: str) -> bool:

@@ -9,9 +9,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from cases import permissions, services
-from cases.forms import FeatureForm, ReasonForm
-from cases.views.common import apply_errors, trail, visible_case_study, visible_comment
-from hub.views.common import posted
+from cases.forms import FeatureForm
+from cases.views.common import trail, visible_case_study, visible_comment
+from hub.forms import ReasonForm
+from hub.views.common import apply_errors, posted
 
 
 def _moderator(request) -> None:

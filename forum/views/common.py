@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -39,13 +38,3 @@ def readable_post(request, pk: int) -> Post:
     if not selectors.visible_threads(request.user).filter(pk=post.thread_id).exists():
         raise Http404("No such post.")
     return post
-
-
-def apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error.messages[0])
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)

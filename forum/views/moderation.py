@@ -9,8 +9,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from forum import permissions, services
-from forum.forms import MoveForm, ReasonForm
+from forum.forms import MoveForm
 from forum.views.common import readable_post, readable_thread, trail
+from hub.forms import ReasonForm
 from hub.views.common import posted
 
 

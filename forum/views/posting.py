@@ -9,17 +9,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from forum import permissions, services
-from forum.forms import PostEditForm, ReasonForm, ReplyForm, ThreadForm
+from forum.forms import PostEditForm, ReplyForm, ThreadForm
 from forum.models import Category, Post
 from forum.views.common import (
-    apply_errors,
     readable_post,
     readable_thread,
     refuse_members_only,
     trail,
 )
+from hub.forms import ReasonForm
 from hub.idempotency import create_once
-from hub.views.common import posted
+from hub.views.common import apply_errors, posted
 
 
 def _quote(post: Post) -> str:
