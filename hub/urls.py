@@ -67,6 +67,7 @@ urlpatterns = [
     path("notifications/", include("hub.urls_notifications")),
     path("case-studies/", include("cases.urls")),
     path("forum/", include("forum.urls")),
+    path("performance/", include("cases.urls_performance")),
 ]
 
 if settings.DEBUG:

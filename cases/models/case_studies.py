@@ -104,6 +104,12 @@ class CaseStudy(index.Indexed, models.Model):
         "period to", null=True, blank=True, help_text="Leave empty if it is still running."
     )
     tags = TaggableManager(through=TaggedCaseStudy, blank=True)
+    cited_records = models.ManyToManyField(
+        "cases.PerformanceRecord",
+        blank=True,
+        related_name="cited_by",
+        help_text="Performance records that evidence the outcomes.",
+    )
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     hidden_reason = models.TextField(blank=True, max_length=1000)

@@ -169,18 +169,13 @@ CONTENT_PAGES = [
 # The showcase is a ShowcasePage made by cases.demo.seed(), which replaces the placeholder an
 # earlier seed made; it is not listed here, so later runs never make the placeholder again.
 # Sections now served by their own views: an earlier run's placeholder page for each is removed.
-RETIRED_PLACEHOLDERS = ["case-studies", "forum"]
+RETIRED_PLACEHOLDERS = ["performance", "case-studies", "forum"]
 
 COMING_SOON = [
     (
         "workshops",
         "Workshops",
         "Notes from 'What Works' workshops where advisers from different providers in a local area meet and share practice.",
-    ),
-    (
-        "performance",
-        "Performance",
-        "A comparative performance database: standardised records that organisations upload and the community checks, so peers can compare like for like.",
     ),
     (
         "toolkits",

@@ -140,7 +140,7 @@ def test_seed_demo_is_idempotent_and_fictional():
     for slug in ("about", "help", "accessibility", "privacy", "terms", "workshops"):
         assert ContentPage.objects.filter(slug=slug, live=True).exists(), slug
     # Sections with their own views have no placeholder page left.
-    for slug in ("case-studies", "forum", "showcase"):
+    for slug in ("case-studies", "forum", "showcase", "performance"):
         assert not ContentPage.objects.filter(slug=slug).exists(), slug
 
 

@@ -1,0 +1,205 @@
+"""The comparative performance database: standardised records, their provenance and uploads."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from hub.models import Area, ClaimantGroup, Organisation
+from hub.models.taxonomy import Term
+
+
+class Programme(Term):
+    """An employment programme records are reported for (Work Programme, Work and Health
+    Programme, a local authority programme...)."""
+
+    class Meta(Term.Meta):
+        verbose_name = "programme"
+
+
+class RecordQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(visibility=PerformanceRecord.Visibility.PUBLIC)
+
+    def visible_to(self, user):
+        """Open records for everyone; members-only records for signed-in members."""
+        if user.is_authenticated:
+            return self
+        return self.published()
+
+
+def _ordered(smaller: str, larger: str) -> Q:
+    """`smaller <= larger`, or either is not given."""
+    return (
+        Q(**{f"{smaller}__isnull": True})
+        | Q(**{f"{larger}__isnull": True})
+        | Q(**{f"{smaller}__lte": F(larger)})
+    )
+
+
+class PerformanceRecord(models.Model):
+    """One organisation's results on one programme, for one claimant group, area and period."""
+
+    class Role(models.TextChoices):
+        PRIME = "prime", "Prime contractor"
+        SUBCONTRACTOR = "subcontractor", "Subcontractor"
+
+    class Status(models.TextChoices):
+        SELF_REPORTED = "self_reported", "Self-reported"
+        PEER_CONFIRMED = "peer_confirmed", "Confirmed by a supply-chain partner"
+        VERIFIED = "verified", "Verified by a moderator"
+        DISPUTED = "disputed", "Disputed"
+
+    class Visibility(models.TextChoices):
+        MEMBERS = "members", "Signed-in members only"
+        PUBLIC = "public", "Published openly"
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="performance_records"
+    )
+    role = models.CharField("role in the contract", max_length=14, choices=Role.choices)
+    prime = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="The prime contractor it delivers for, if it is a subcontractor.",
+    )  # fmt: skip
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="records")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="performance_records")
+    claimant_group = models.ForeignKey(
+        ClaimantGroup, on_delete=models.PROTECT, related_name="performance_records"
+    )
+    period_start = models.DateField(help_text="The first day of the first month.")
+    period_end = models.DateField(help_text="The first day of the last month.")
+    referrals = models.PositiveIntegerField(null=True, blank=True)
+    attachments = models.PositiveIntegerField(null=True, blank=True)
+    job_starts = models.PositiveIntegerField(null=True, blank=True)
+    job_outcomes = models.PositiveIntegerField(null=True, blank=True)
+    sustainment_outcomes = models.PositiveIntegerField(null=True, blank=True)
+    profile_job_outcomes = models.PositiveIntegerField(
+        "contractual profile (expected job outcomes)", null=True, blank=True
+    )
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.SELF_REPORTED, db_index=True
+    )
+    visibility = models.CharField(
+        max_length=8, choices=Visibility.choices, default=Visibility.MEMBERS, db_index=True
+    )
+    upload = models.ForeignKey(
+        "cases.RecordUpload", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="records",
+    )  # fmt: skip
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-period_start", "organisation__name", "id"]
+        permissions = [("verify_performancerecord", "Can verify performance records")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "organisation",
+                    "programme",
+                    "area",
+                    "claimant_group",
+                    "period_start",
+                    "period_end",
+                ],
+                name="record_one_per_org_programme_area_group_period",
+            ),  # fmt: skip
+            models.CheckConstraint(
+                condition=Q(period_end__gte=F("period_start")), name="record_period_in_order"
+            ),
+            models.CheckConstraint(
+                condition=_ordered("attachments", "referrals"), name="record_attach_le_referrals"
+            ),
+            models.CheckConstraint(
+                condition=_ordered("job_starts", "attachments"), name="record_starts_le_attach"
+            ),
+            models.CheckConstraint(
+                condition=_ordered("job_outcomes", "job_starts"), name="record_outcomes_le_starts"
+            ),
+            models.CheckConstraint(
+                condition=Q(role="prime", prime__isnull=True)
+                | Q(role="subcontractor", prime__isnull=False),
+                name="record_subcontractor_names_prime",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["programme", "claimant_group", "period_start", "period_end"],
+                name="record_peer_group",
+            ),
+            models.Index(fields=["organisation", "-period_start"], name="record_by_org"),
+            models.Index(fields=["visibility", "-period_start", "id"], name="record_open_list"),
+            models.Index(fields=["area", "-period_start"], name="record_by_area"),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.organisation} · {self.programme} · {self.claimant_group} · "
+            f"{self.period_start:%b %Y}–{self.period_end:%b %Y}"
+        )
+
+    def get_absolute_url(self) -> str:
+        return reverse("record_detail", kwargs={"pk": self.pk})
+
+
+class RecordEvent(models.Model):
+    """Provenance: every change to a record's state, who made it and why."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Reported"
+        UPDATED = "updated", "Figures changed"
+        CONFIRMED = "confirmed", "Confirmed by a supply-chain partner"
+        VERIFIED = "verified", "Verified by a moderator"
+        DISPUTED = "disputed", "Disputed"
+        RESOLVED = "resolved", "Dispute resolved"
+        VISIBILITY = "visibility", "Sharing changed"
+
+    record = models.ForeignKey(PerformanceRecord, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=12, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_status = models.CharField(max_length=16, blank=True)
+    to_status = models.CharField(max_length=16, blank=True)
+    note = models.TextField(blank=True, max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["record", "created_at"], name="record_event_by_record")]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} on {self.record_id}"
+
+
+class RecordUpload(models.Model):
+    """A file of records committed in one go: who, when, which file and how many rows."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="record_uploads"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    filename = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    row_count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organisation", "-created_at"], name="upload_by_org")]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.row_count} rows)"
