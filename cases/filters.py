@@ -64,6 +64,11 @@ class CaseStudyFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
     )
     tag = django_filters.CharFilter(method="filter_tag", label="Tag")
+    evidenced = django_filters.BooleanFilter(
+        method="filter_evidenced",
+        label="Only those evidenced by checked data",
+        widget=forms.CheckboxInput,
+    )
     sort = django_filters.ChoiceFilter(
         choices=[(key, label) for key, (label, _) in SORTS.items()],
         method="noop",
@@ -73,7 +78,7 @@ class CaseStudyFilter(django_filters.FilterSet):
 
     class Meta:
         model = CaseStudy
-        fields = ["q", "group", "barrier", "stage", "area", "kind", "tag", "sort"]
+        fields = ["q", "group", "barrier", "stage", "area", "kind", "tag", "evidenced", "sort"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,6 +92,9 @@ class CaseStudyFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(organisation__kind__in=value)
+
+    def filter_evidenced(self, queryset, name, value):
+        return queryset.evidenced() if value else queryset
 
     def filter_tag(self, queryset, name, value):
         value = (value or "").strip().lower()

@@ -33,6 +33,14 @@ class CaseStudyForm(SubmissionKeyMixin, forms.ModelForm):
         required=False,
         help_text="Leave empty if it is still running.",
     )
+    cited_records = forms.ModelMultipleChoiceField(
+        label="Which performance records evidence it?",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Optional. Your organisation's records; a case study citing a record that a "
+        "partner confirmed or a moderator verified is marked as evidenced by data.",
+    )
     tags = forms.CharField(
         label="Tags",
         required=False,
@@ -125,6 +133,21 @@ class CaseStudyForm(SubmissionKeyMixin, forms.ModelForm):
             self.initial.setdefault("period_end", self.instance.period_end)
         for name in ("participants", "job_starts", "job_outcomes"):
             self.fields[name].min_value = 0
+        from cases.models import PerformanceRecord
+
+        org_ids = [o.pk for o in queryset]
+        recent = list(
+            PerformanceRecord.objects.filter(organisation__in=org_ids)
+            .order_by("-period_start", "-id")
+            .values_list("pk", flat=True)[:40]
+        )
+        self.fields["cited_records"].queryset = (
+            PerformanceRecord.objects.filter(pk__in=recent)
+            .select_related("organisation", "programme", "claimant_group", "area")
+            .order_by("-period_start", "-id")
+        )
+        if self.instance.pk:
+            self.initial.setdefault("cited_records", list(self.instance.cited_records.all()))
 
     def clean_tags(self) -> list[str]:
         names = [t.strip()[:100] for t in self.cleaned_data.get("tags", "").split(",")]

@@ -22,7 +22,11 @@ FACET_TAG_LIMIT = 15
 def list_queryset(queryset: QuerySet | None = None) -> QuerySet:
     """What a row of the list needs, in a fixed number of queries."""
     queryset = CaseStudy.objects.published() if queryset is None else queryset
-    return queryset.select_related("organisation", "author").prefetch_related("claimant_groups")
+    return (
+        queryset.with_evidence()
+        .select_related("organisation", "author")
+        .prefetch_related("claimant_groups")
+    )
 
 
 def case_study_page(
@@ -96,8 +100,15 @@ def facet_counts(queryset: QuerySet, selected: dict[str, list[str]]) -> dict[str
 
 def case_study_detail(pk: int, user) -> CaseStudy:
     """One case study with what its page shows, if `user` may see it."""
+    from cases.models import PerformanceRecord
+
+    cited = PerformanceRecord.objects.visible_to(user).select_related(
+        "organisation", "programme", "claimant_group", "area"
+    )
     return (
         CaseStudy.objects.visible_to(user)
+        .with_evidence()
+        .prefetch_related(Prefetch("cited_records", queryset=cited))
         .select_related("organisation", "author", "hidden_by")
         .prefetch_related("claimant_groups", "barriers", "journey_stages", "areas", "tags")
         .get(pk=pk)

@@ -22,7 +22,7 @@ SCALAR_FIELDS = (
     "outcomes", "participants", "job_starts", "job_outcomes", "lessons", "period_start",
     "period_end",
 )  # fmt: skip
-M2M_FIELDS = ("claimant_groups", "barriers", "journey_stages", "areas")
+M2M_FIELDS = ("claimant_groups", "barriers", "journey_stages", "areas", "cited_records")
 
 
 # Case studies ---------------------------------------------------------------------------
@@ -48,8 +48,21 @@ def _record(case_study: CaseStudy, *, editor: User | None, summary: str) -> Case
     )
 
 
+def _check_citations(case_study: CaseStudy, records) -> None:
+    """A case study cites records of organisations its author belongs to, nobody else's."""
+    allowed = set(
+        Membership.objects.filter(
+            user=case_study.author_id, status=Membership.Status.APPROVED
+        ).values_list("organisation_id", flat=True)
+    )
+    if any(record.organisation_id not in allowed for record in records):
+        raise ValidationError({"cited_records": "Cite only your own organisations' records."})
+
+
 def _apply(case_study: CaseStudy, data: dict) -> None:
     """Copy form data onto the case study, validate it, save it and its terms and tags."""
+    if data.get("cited_records"):
+        _check_citations(case_study, data["cited_records"])
     for name in SCALAR_FIELDS:
         if name in data:
             setattr(case_study, name, data[name])

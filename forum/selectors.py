@@ -95,7 +95,17 @@ def unread_states(user, threads: list[Thread]) -> dict[int, UnreadState]:
 def thread_for(pk: int, user) -> Thread:
     return (
         visible_threads(user)
-        .select_related("category", "author", "case_study", "organisation", "page", "solution")
+        .select_related(
+            "category",
+            "author",
+            "case_study",
+            "organisation",
+            "page",
+            "solution",
+            "performance_record__organisation",
+            "performance_record__programme",
+            "performance_record__claimant_group",
+        )
         .prefetch_related("tags")
         .get(pk=pk)
     )

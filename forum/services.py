@@ -160,6 +160,7 @@ def thread_create(
     case_study=None,
     organisation=None,
     page=None,
+    performance_record=None,
     submission_key=None,
 ) -> Thread:
     """Start a thread with its opening post."""
@@ -177,6 +178,7 @@ def thread_create(
     thread = Thread.objects.create(
         category=category, title=title[:160], author=author, is_question=is_question,
         case_study=case_study, organisation=organisation, page=page,
+        performance_record=performance_record,
         last_post_at=now, last_post_author=author,
     )  # fmt: skip
     if tags:

@@ -23,9 +23,22 @@ class TaggedCaseStudy(TaggedItemBase):
     )
 
 
+EVIDENCE_STATUSES = ("peer_confirmed", "verified")
+
+
 class CaseStudyQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=CaseStudy.Status.PUBLISHED)
+
+    def with_evidence(self):
+        """Annotate `evidenced`: it cites a record a partner confirmed or a moderator verified."""
+        cited = CaseStudy.cited_records.through.objects.filter(
+            casestudy=models.OuterRef("pk"), performancerecord__status__in=EVIDENCE_STATUSES
+        )
+        return self.annotate(evidenced=models.Exists(cited))
+
+    def evidenced(self):
+        return self.with_evidence().filter(evidenced=True)
 
     def visible_to(self, user):
         """What `user` may open: everything published, plus their own and their organisations'

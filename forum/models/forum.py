@@ -89,6 +89,10 @@ class Thread(index.Indexed, models.Model):
         "hub.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
         related_name="forum_threads",
     )  # fmt: skip
+    performance_record = models.ForeignKey(
+        "cases.PerformanceRecord", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="forum_threads",
+    )  # fmt: skip
     page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL,
         related_name="forum_threads", help_text="A workshop note or other page it follows up.",

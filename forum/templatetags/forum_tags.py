@@ -32,19 +32,17 @@ def dictget(mapping, key):
 
 
 @register.inclusion_tag("forum/includes/threads_about.html", takes_context=True)
-def forum_threads_about(context, case_study=None, organisation=None):
-    """The threads discussing a case study or an organisation, for that item's own page, with a
+def forum_threads_about(context, case_study=None, organisation=None, record=None):
+    """The threads discussing a case study, a record or an organisation, for its own page, with a
     link to start one. Lets other apps show the forum side without importing the forum."""
     from forum import selectors
 
-    target = (
-        {"case_study": case_study} if case_study is not None else {"organisation": organisation}
-    )
-    query = (
-        f"case_study={case_study.pk}"
-        if case_study is not None
-        else f"organisation={organisation.pk}"
-    )
+    if case_study is not None:
+        target, query = {"case_study": case_study}, f"case_study={case_study.pk}"
+    elif record is not None:
+        target, query = {"performance_record": record}, f"record={record.pk}"
+    else:
+        target, query = {"organisation": organisation}, f"organisation={organisation.pk}"
     return {
         "threads": selectors.threads_about(user=context["request"].user, **target),
         "start_query": query,

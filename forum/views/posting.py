@@ -40,6 +40,13 @@ def _about(request) -> dict:
         case_study = CaseStudy.objects.published().filter(pk=value).first()
         if case_study:
             about["case_study"] = case_study
+    value = source.get("record", "")
+    if value.isdigit():
+        from cases.models import PerformanceRecord
+
+        record = PerformanceRecord.objects.visible_to(request.user).filter(pk=value).first()
+        if record:
+            about["performance_record"] = record
     value = source.get("organisation", "")
     if value.isdigit():
         organisation = Organisation.objects.filter(pk=value).first()
@@ -58,7 +65,8 @@ def discuss(request):
     chosen = request.GET.get("category")
     if chosen:
         category = get_object_or_404(Category, slug=chosen)
-        target = "&".join(f"{k}={v.pk}" for k, v in about.items())
+        names = {"performance_record": "record"}
+        target = "&".join(f"{names.get(k, k)}={v.pk}" for k, v in about.items())
         return redirect(f"{category.get_absolute_url()}new/?{target}")
     return render(
         request,
