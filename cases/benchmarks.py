@@ -67,9 +67,9 @@ def quartiles(
     return tuple(_quantile(ordered, Decimal(k) / 4) for k in (1, 2, 3))  # type: ignore[return-value]
 
 
-def percentile_rank(value: Decimal | int | None, values: Iterable[Decimal | int | None]) -> (
-    Decimal | None
-):  # fmt: skip
+def percentile_rank(
+    value: Decimal | int | None, values: Iterable[Decimal | int | None]
+) -> Decimal | None:
     """The share of `values` below `value`, counting ties as half, × 100 (0 to 100).
 
     None when `value` is None or there are no values to rank it among.
@@ -267,7 +267,7 @@ def metrics_of(record) -> dict[str, Decimal | None]:
 
 
 def period_label(start: date, end: date) -> str:
-    """"Apr 2024", "Apr to Jun 2024" or "Nov 2024 to Jan 2025"."""
+    """ "Apr 2024", "Apr to Jun 2024" or "Nov 2024 to Jan 2025"."""
     if (start.year, start.month) == (end.year, end.month):
         return f"{start:%b %Y}"
     if start.year == end.year:

@@ -32,8 +32,9 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from types import SimpleNamespace
 
-from cases.benchmarks import Combined, percentile_rank
+from cases.benchmarks import Combined, combine, percent, percentile_rank
 
 MIN_PEERS = 5
 """Comparable organisations (the rated one included) a group needs before anyone is rated."""
@@ -74,7 +75,7 @@ class StarRating:
 
     @property
     def symbols(self) -> str:
-        """"★★★★☆" for 4; for sight only, the text says the same."""
+        """ "★★★★☆" for 4; for sight only, the text says the same."""
         if self.stars is None:
             return ""
         return "★" * self.stars + "☆" * (MAX_STARS - self.stars)
@@ -178,3 +179,72 @@ def financial_year(day: date) -> int:
 
 def financial_year_label(start_year: int) -> str:
     return f"April {start_year} to March {start_year + 1}"
+
+
+# The methodology page's worked example: fictional organisations, rated by the real function.
+
+WORKED_EXAMPLE = [
+    # name, attachments, job outcomes, contractual profile (expected job outcomes)
+    ("Example Employment Trust", 400, 120, 110),
+    ("Sample Skills CIC", 220, 55, 75),
+    ("Illustrative Works Ltd", 250, 60, 70),
+    ("Specimen Futures", 300, 66, 60),
+    ("Placeholder Pathways", 180, 36, None),
+    ("Model Routes to Work", 500, 80, 120),
+    ("Tiny Test Charity", 20, 8, 6),
+]
+
+
+def _example_record(attachments, job_outcomes, profile) -> SimpleNamespace:
+    """Stands in for a record in the worked example."""
+    return SimpleNamespace(referrals=None, attachments=attachments, job_starts=None,
+                           job_outcomes=job_outcomes, profile_job_outcomes=profile)  # fmt: skip
+
+
+ADJUSTMENT_TEXT = {1: "+1", 0: "0", -1: "−1"}
+WALKTHROUGH_ORGANISATION = "Sample Skills CIC"
+
+
+def worked_example() -> tuple[list[dict], str]:
+    """The example's rows (those rated first, highest job outcome rate first) and one in words."""
+    group = {
+        name: combine([_example_record(attachments, outcomes, profile)])
+        for name, attachments, outcomes, profile in WORKED_EXAMPLE
+    }
+    ratings = star_ratings(group)
+    rows = [
+        {
+            "name": name,
+            "attachments": group[name].attachments,
+            "job_outcomes": group[name].job_outcomes,
+            "rate": percent(rating.job_outcome_rate),
+            "rank": "–" if rating.rank is None else f"{rating.rank:.1f}",
+            "base": rating.base_stars,
+            "profile": percent(rating.performance_against_profile),
+            "adjustment": ADJUSTMENT_TEXT[rating.adjustment] if rating.rated else "–",
+            "rating": rating,
+        }
+        for name, rating in ratings.items()
+    ]
+    rows.sort(key=lambda row: (not row["rating"].rated, -(row["rating"].job_outcome_rate or 0)))
+    return rows, _walkthrough(group, ratings, WALKTHROUGH_ORGANISATION)
+
+
+def _walkthrough(group, ratings, name: str) -> str:
+    """One organisation's rating in words, every number from the computed rating."""
+    rating = ratings[name]
+    rates = [f.rates.job_outcome_rate for f in group.values() if comparable(f)]
+    below = sum(1 for r in rates if r < rating.job_outcome_rate)
+    same = sum(1 for r in rates if r == rating.job_outcome_rate) - 1
+    p = percent
+    ties = f"{same} other{'s' if same != 1 else ''} the same" if same else "none the same"
+    return (
+        f"For example, {name} had {rating.attachments} attachments and a job outcome rate of "
+        f"{p(rating.job_outcome_rate)}. Of the {rating.comparable} comparable organisations "
+        f"(Tiny Test Charity has too few attachments to count), {below} have a lower rate and "
+        f"{ties}, so its percentile rank is ({below} lower + half of the {same + 1} with its "
+        f"rate, itself included) ÷ {rating.comparable} × 100 = {rating.rank:.1f}: "
+        f"{rating.base_stars} stars from its "
+        f"rank. It reached {p(rating.performance_against_profile)} of its contractual profile. "
+        f"{rating.adjustment_reason} Its Star Rating is {rating.label}."
+    )

@@ -58,7 +58,7 @@ def test_a_second_record_for_the_same_slot_is_refused_by_service_and_database():
     first = records.record_create(actor=admin, organisation=organisation, data=figures())
     with pytest.raises(ValidationError, match="already a record"):
         records.record_create(actor=admin, organisation=organisation, data=figures())
-    duplicate = PerformanceRecord(organisation=organisation, **{k: v for k, v in figures().items()})
+    duplicate = PerformanceRecord(organisation=organisation, **figures())
     with pytest.raises(IntegrityError), transaction.atomic():
         duplicate.save()
     assert first.events.get().action == RecordEvent.Action.CREATED
@@ -211,3 +211,41 @@ def test_a_case_study_cannot_cite_another_organisations_record():
         services.case_study_update(
             actor=case_study.author, case_study=case_study, data={"cited_records": [record]}
         )
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_record_list_and_page_query_counts_do_not_grow(client, signed_in):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hub.models import ClaimantGroup
+
+    if signed_in:
+        client.force_login(member_of(OrganisationFactory()))
+    groups = list(ClaimantGroup.objects.all())
+
+    def add(n):
+        made = []
+        for i in range(n):
+            organisation = OrganisationFactory()
+            made.append(records.record_create(
+                actor=admin_of(organisation), organisation=organisation,
+                data=figures(claimant_group=groups[i % len(groups)]),
+            ))  # fmt: skip
+        return made
+
+    def count(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx)
+
+    first = add(2)[0]
+    urls = [reverse("record_list"), reverse("record_list") + "?status=self_reported",
+            first.get_absolute_url()]  # fmt: skip
+    small = [count(u) for u in urls]
+    add(25)
+    for _ in range(5):
+        records.record_update(actor=admin_of(first.organisation), record=first,
+                              data={"job_outcomes": 29})  # fmt: skip
+    assert [count(u) for u in urls] == small

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from cases import demo as cases_demo
+from cases import demo_records
 from forum import demo as forum_demo
 from hub.demo import content, pages
 from hub.models import (
@@ -36,9 +37,12 @@ class Command(BaseCommand):
             self._staff()
             # Case studies, ratings, comments and the showcase, made by their members above.
             case_studies = cases_demo.seed(stdout=self.stdout)
+            # Eight quarters of performance records, with partner checks and a few disputes.
+            performance_records = demo_records.seed(stdout=self.stdout)
             # Forum categories, threads and posts by the same members, some about case studies.
             forum = forum_demo.seed(stdout=self.stdout)
         self.stdout.write(case_studies)
+        self.stdout.write(performance_records)
         self.stdout.write(forum)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
