@@ -55,7 +55,7 @@ def confirming_organisation(user, record: PerformanceRecord) -> int | None:
     return min(partners) if partners else None
 
 
-def _validate(record: PerformanceRecord) -> None:
+def _validate(record: PerformanceRecord, *, check_duplicate: bool = True) -> None:
     """Model validation with the rules stated in words, beside the fields they concern."""
     errors = {}
     figures = {name: getattr(record, name) for name in FIGURES}
@@ -82,16 +82,15 @@ def _validate(record: PerformanceRecord) -> None:
         errors["prime"] = "An organisation cannot be its own prime contractor"
     if errors:
         raise ValidationError(errors)
+    if not check_duplicate:
+        return
     duplicate = PerformanceRecord.objects.filter(
         organisation=record.organisation_id, programme=record.programme_id, area=record.area_id,
         claimant_group=record.claimant_group_id, period_start=record.period_start,
         period_end=record.period_end,
     ).exclude(pk=record.pk)  # fmt: skip
     if duplicate.exists():
-        raise ValidationError(
-            "There is already a record for this organisation, programme, area, claimant group "
-            "and period. Change that record instead."
-        )
+        raise ValidationError(DUPLICATE_MESSAGE)
 
 
 def _event(record, action, actor, *, note="", from_status="", organisation=None):
@@ -101,13 +100,22 @@ def _event(record, action, actor, *, note="", from_status="", organisation=None)
     )  # fmt: skip
 
 
-def build(*, organisation: Organisation, data: dict) -> PerformanceRecord:
-    """An unsaved record from cleaned data, validated (the importer checks rows with it)."""
+DUPLICATE_MESSAGE = (
+    "There is already a record for this organisation, programme, area, claimant group and "
+    "period. Change that record instead."
+)
+
+
+def build(
+    *, organisation: Organisation, data: dict, check_duplicate: bool = True
+) -> PerformanceRecord:
+    """An unsaved record from cleaned data, validated. The importer checks a whole file's
+    duplicates in one query and so turns the per-record check off."""
     record = PerformanceRecord(organisation=organisation)
     for name in FIELDS:
         if name in data:
             setattr(record, name, data[name])
-    _validate(record)
+    _validate(record, check_duplicate=check_duplicate)
     return record
 
 
