@@ -216,3 +216,13 @@ def flagged_by(user, *, case_study: CaseStudy) -> set[int]:
             case_study=case_study, flags__reporter=user, flags__status="open"
         ).values_list("pk", flat=True)
     )
+
+
+def published_by(user, *, limit: int = 5) -> list[CaseStudy]:
+    """A member's latest published case studies, for their public profile."""
+    return list(
+        CaseStudy.objects.published()
+        .filter(author=user)
+        .select_related("organisation")
+        .order_by("-published_at", "-id")[:limit]
+    )

@@ -191,3 +191,14 @@ def threads_about(*, user, **target) -> list[Thread]:
         .select_related("category")
         .order_by(*THREAD_ORDER)[:10]
     )
+
+
+def threads_started_by(author, viewer, *, limit: int = 5) -> list[Thread]:
+    """A member's latest threads that the viewer may read, for the member's public profile."""
+    return list(
+        Thread.objects.filter(
+            author=author, hidden_at__isnull=True, category__in=readable_categories(viewer)
+        )
+        .select_related("category")
+        .order_by("-created_at", "-id")[:limit]
+    )

@@ -9,11 +9,19 @@ from hub.views.common import posted as _posted
 
 
 def member_profile(request, username):
+    from cases import selectors as case_selectors
+    from forum import selectors as forum_selectors
+
     member = get_object_or_404(User, username=username, is_active=True)
     return render(
         request,
         "hub/member_profile.html",
-        {"member": member, "memberships": selectors.memberships_of(member)},
+        {
+            "member": member,
+            "memberships": selectors.memberships_of(member),
+            "case_studies": case_selectors.published_by(member),
+            "threads": forum_selectors.threads_started_by(member, request.user),
+        },
     )
 
 

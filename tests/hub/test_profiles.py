@@ -66,3 +66,30 @@ def test_profile_validation_error_keeps_what_was_typed(client):
     html = response.content.decode()
     assert 'value="Kept Name"' in html and "Kept bio" in html
     assert "govuk-error-summary" in html
+
+
+@pytest.mark.django_db
+def test_a_public_profile_lists_case_studies_and_readable_threads(client):
+    from forum import services as forum_services
+    from forum.models import Category
+    from tests.factories import CaseStudyFactory
+
+    case_study = CaseStudyFactory(title="Allotment job club")
+    author = case_study.author
+    public = Category.objects.create(name="Open", slug="open", description="x")
+    private = Category.objects.create(
+        name="Closed", slug="closed", description="x", read_access="members"
+    )
+    import datetime
+
+    from django.utils import timezone
+
+    type(author).objects.filter(pk=author.pk).update(
+        date_joined=timezone.now() - datetime.timedelta(days=60)
+    )
+    author.refresh_from_db()
+    forum_services.thread_create(author=author, category=public, title="Open talk", body="Hi")
+    forum_services.thread_create(author=author, category=private, title="Private talk", body="Hi")
+    html = client.get(f"/members/{author.username}/").content.decode()
+    assert "Allotment job club" in html and "Open talk" in html
+    assert "Private talk" not in html
