@@ -13,7 +13,7 @@ from django.db.models import Count, Min, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
@@ -21,6 +21,7 @@ from wagtail.admin import messages
 
 from cases import permissions, services
 from cases.models import CaseStudy, Comment, Flag
+from hub.admin_readonly import site_url
 
 ITEMS_PER_PAGE = 20
 CASE_STUDY, COMMENT = "case-study", "comment"
@@ -87,14 +88,6 @@ class QueueItem:
     @property
     def dismiss_url(self) -> str:
         return reverse("cases_reports:dismiss", args=(self.kind, self.target.pk))
-
-
-def site_url(target) -> str | None:
-    """The item's page on the site, or None while the site's URLs do not resolve it."""
-    try:
-        return target.get_absolute_url()
-    except NoReverseMatch:
-        return None
 
 
 def open_flag_count() -> int:

@@ -18,9 +18,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 # The read-only snippet machinery is the one the case studies' admin uses: one behaviour for
 # all member content (view, inspect and history only, and log entries link to inspect).
-from cases.wagtail_hooks import ReadOnlyPermissionPolicy, ReadOnlySnippetViewSet
 from forum import admin_views, permissions
 from forum.models import Category, Post, Thread
+from hub.admin_readonly import ReadOnlyPermissionPolicy, ReadOnlySnippetViewSet
 
 # The audit log -----------------------------------------------------------------------------
 
