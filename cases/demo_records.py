@@ -378,4 +378,38 @@ def seed(stdout=None) -> str:
     seed_demo`` makes them first). Sends no emails.
     """
     with notifications.emails_muted(), transaction.atomic():
-        return _Seeder(stdout).run()
+        summary = _Seeder(stdout).run()
+        cited = cite_in_case_studies()
+    return f"{summary} {cited} case studies now cite their organisation's checked records."
+
+
+def cite_in_case_studies(*, limit: int = 15) -> int:
+    """Let some demo case studies cite their organisation's confirmed or verified records for a
+    claimant group they cover, so "evidenced by data" shows in the demo. Runs once: if any case
+    study cites a record already, it does nothing."""
+    from cases.models import CaseStudy, PerformanceRecord
+
+    if CaseStudy.cited_records.through.objects.exists():
+        return 0  # cited on an earlier run, or by members since: leave them be
+    done = 0
+    studies = (
+        CaseStudy.objects.published()
+        .filter(cited_records__isnull=True)
+        .prefetch_related("claimant_groups")
+        .order_by("id")
+    )
+    checked = PerformanceRecord.objects.filter(status__in=["peer_confirmed", "verified"])
+    by_org: dict[int, list] = {}
+    for record in checked.order_by("-period_start", "id"):
+        by_org.setdefault(record.organisation_id, []).append(record)
+    for case_study in studies:
+        groups = {g.pk for g in case_study.claimant_groups.all()}
+        matching = [
+            r for r in by_org.get(case_study.organisation_id, []) if r.claimant_group_id in groups
+        ][:2]
+        if matching:
+            case_study.cited_records.add(*matching)
+            done += 1
+            if done >= limit:
+                break
+    return done

@@ -82,8 +82,14 @@ def test_seed_demo_makes_eight_quarters_of_checked_records_once():
     disputes = RecordEvent.objects.filter(action="disputed").select_related("record")
     assert all(e.note and e.actor_organisation_id != e.record.organisation_id for e in disputes)
 
+    from cases.models import CaseStudy
+
+    evidenced = CaseStudy.objects.evidenced().count()
+    assert evidenced > 0  # the demo shows the "evidenced by data" badge
+
     totals = (records.count(), RecordEvent.objects.count())
     again = io.StringIO()
     call_command("seed_demo", stdout=again)
     assert (PerformanceRecord.objects.count(), RecordEvent.objects.count()) == totals
+    assert CaseStudy.objects.evidenced().count() == evidenced
     assert "0 created" in again.getvalue()
