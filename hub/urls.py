@@ -68,6 +68,11 @@ urlpatterns = [
     path("case-studies/", include("cases.urls")),
     path("forum/", include("forum.urls")),
     path("performance/", include("cases.urls_performance")),
+    path("standards/", include("toolkits.urls_standards")),
+    path("search/", include("hub.urls_search")),
+    # These share a prefix with Wagtail pages: paths not matched here fall through to the pages.
+    path("toolkits/", include("toolkits.urls")),
+    path("workshops/", include("hub.urls_workshops")),
 ]
 
 if settings.DEBUG:

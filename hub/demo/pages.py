@@ -169,28 +169,4 @@ CONTENT_PAGES = [
 # The showcase is a ShowcasePage made by cases.demo.seed(), which replaces the placeholder an
 # earlier seed made; it is not listed here, so later runs never make the placeholder again.
 # Sections now served by their own views: an earlier run's placeholder page for each is removed.
-RETIRED_PLACEHOLDERS = ["performance", "case-studies", "forum"]
-
-COMING_SOON = [
-    (
-        "workshops",
-        "Workshops",
-        "Notes from 'What Works' workshops where advisers from different providers in a local area meet and share practice.",
-    ),
-    (
-        "toolkits",
-        "Toolkits",
-        "Practical guides on financial modelling and tendering for voluntary sector organisations, and a payment-by-results financial model.",
-    ),
-]
-
-
-def coming_soon_body():
-    return [
-        callout(
-            "<p>This section is being built. In the meantime you can browse the "
-            '<a href="/organisations/">organisation directory</a>.</p>',
-            style="panel",
-            title="Coming soon",
-        ),
-    ]
+RETIRED_PLACEHOLDERS = ["performance", "case-studies", "forum", "workshops", "toolkits"]

@@ -2,8 +2,9 @@ from .notifications import Notification, NotificationPreference
 from .organisations import Membership, Organisation, SupplyChainLink
 from .pages import ContentPage, HomePage
 from .showcase import ShowcaseFeature, ShowcaseKind, ShowcasePage
-from .taxonomy import Area, Barrier, ClaimantGroup, JourneyStage
+from .taxonomy import Area, Barrier, ClaimantGroup, JourneyStage, Theme
 from .users import User
+from .workshops import WorkshopIndexPage, WorkshopPage
 
 __all__ = [
     "Area",
@@ -20,5 +21,8 @@ __all__ = [
     "ShowcaseKind",
     "ShowcasePage",
     "SupplyChainLink",
+    "Theme",
     "User",
+    "WorkshopIndexPage",
+    "WorkshopPage",
 ]

@@ -51,3 +51,10 @@ class JourneyStage(Term):
 
     class Meta(Term.Meta):
         verbose_name = "journey stage"
+
+
+class Theme(Term):
+    """A practice theme workshops and toolkits are grouped by (engagement, in-work support...)."""
+
+    class Meta(Term.Meta):
+        verbose_name = "theme"

@@ -11,7 +11,8 @@ from wagtail.models import Page, Site
 from cases import demo as cases_demo
 from cases import demo_records
 from forum import demo as forum_demo
-from hub.demo import content, pages
+from hub.demo import content, pages, workshops
+from toolkits import demo as toolkits_demo
 from hub.models import (
     Area,
     ClaimantGroup,
@@ -41,9 +42,16 @@ class Command(BaseCommand):
             performance_records = demo_records.seed(stdout=self.stdout)
             # Forum categories, threads and posts by the same members, some about case studies.
             forum = forum_demo.seed(stdout=self.stdout)
+            # 'What Works' workshop notes, past and upcoming, some with follow-up threads.
+            workshop_notes = workshops.seed(stdout=self.stdout)
+            # Toolkit pages and documents, saved model scenarios and Customer Service Standards.
+            toolkits = toolkits_demo.seed(stdout=self.stdout)
         self.stdout.write(case_studies)
         self.stdout.write(performance_records)
         self.stdout.write(forum)
+        for summary in (workshop_notes, toolkits):
+            if summary:
+                self.stdout.write(summary)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
             f"Sign in as moderator@example.org, siteadmin@example.org or any demo member "
@@ -80,14 +88,6 @@ class Command(BaseCommand):
         specs = [
             {"slug": p["slug"], "title": p["title"], "summary": p["summary"], "body": p["body"]}
             for p in pages.CONTENT_PAGES
-        ] + [
-            {
-                "slug": slug,
-                "title": title,
-                "summary": description,
-                "body": pages.coming_soon_body(),
-            }
-            for slug, title, description in pages.COMING_SOON
         ]
         for placeholder in ContentPage.objects.child_of(home).filter(
             slug__in=pages.RETIRED_PLACEHOLDERS

@@ -1,0 +1,5 @@
+"""Demo workshop notes (placeholder until built)."""
+
+
+def seed(stdout=None) -> str:
+    return ""

@@ -1,0 +1,132 @@
+"""'What Works' workshop notes (Recommendation 3): advisers from different providers in one area
+meet and share practice; the notes are Wagtail pages so proposals go through a moderation workflow."""
+
+from django.conf import settings
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from hub.blocks import ContentStreamBlock, DocumentBlock
+
+NOTE_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class PracticeExampleBlock(blocks.StructBlock):
+    """One approach an attending provider described."""
+
+    title = blocks.CharBlock(max_length=200)
+    organisation = blocks.CharBlock(max_length=200, required=False)
+    text = blocks.RichTextBlock(features=NOTE_FEATURES)
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/practice_example.html"
+
+
+class ActionBlock(blocks.StructBlock):
+    """An action agreed at the workshop, with who will do it and by when."""
+
+    action = blocks.CharBlock(max_length=300)
+    owner = blocks.CharBlock(max_length=200, required=False)
+    due = blocks.DateBlock(required=False)
+
+    class Meta:
+        icon = "tick"
+        template = "blocks/workshop_action.html"
+
+
+class WorkshopNotesBlock(ContentStreamBlock):
+    what_was_shared = blocks.RichTextBlock(
+        features=NOTE_FEATURES, template="blocks/what_was_shared.html"
+    )
+    practice_example = PracticeExampleBlock()
+    action = ActionBlock()
+    follow_up = blocks.RichTextBlock(features=NOTE_FEATURES, template="blocks/follow_up.html")
+
+
+class WorkshopIndexPage(Page):
+    """Every workshop, past and upcoming, filterable by area, theme, claimant group and year."""
+
+    intro = models.TextField(max_length=800, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["hub.HomePage"]
+    subpage_types = ["hub.WorkshopPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "workshop index"
+
+
+class WorkshopPage(Page):
+    """One workshop: when and where, who came, and the notes of what was shared and agreed."""
+
+    date = models.DateField(db_index=True)
+    start_time = models.TimeField(null=True, blank=True)
+    end_time = models.TimeField(null=True, blank=True)
+    venue = models.CharField(max_length=255, blank=True)
+    area = models.ForeignKey("hub.Area", on_delete=models.PROTECT, related_name="workshops")
+    facilitator = models.ForeignKey(
+        "hub.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="facilitated_workshops",
+    )  # fmt: skip
+    attendees = ParentalManyToManyField(
+        "hub.Organisation", blank=True, related_name="attended_workshops"
+    )
+    claimant_groups = ParentalManyToManyField(
+        "hub.ClaimantGroup", blank=True, related_name="workshops"
+    )
+    themes = ParentalManyToManyField("hub.Theme", blank=True, related_name="workshops")
+    summary = models.TextField(max_length=600, help_text="Shown in lists and search results.")
+    notes = StreamField(WorkshopNotesBlock(), blank=True)
+    case_studies = StreamField(
+        [("case_study", SnippetChooserBlock("cases.CaseStudy"))],
+        blank=True,
+        help_text="Case studies the workshop discussed.",
+    )
+    attachments = StreamField([("document", DocumentBlock())], blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="proposed_workshops", editable=False,
+    )  # fmt: skip
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("date"),
+                FieldPanel("start_time"),
+                FieldPanel("end_time"),
+                FieldPanel("venue"),
+                FieldPanel("area"),
+            ],
+            heading="When and where",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("facilitator"), FieldPanel("attendees")], heading="Who took part"
+        ),
+        FieldPanel("claimant_groups"),
+        FieldPanel("themes"),
+        FieldPanel("summary"),
+        FieldPanel("notes"),
+        FieldPanel("case_studies"),
+        FieldPanel("attachments"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("notes"),
+        index.SearchField("venue"),
+        index.FilterField("date"),
+        index.FilterField("area"),
+    ]
+    parent_page_types = ["hub.WorkshopIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "workshop note"
+        indexes = [models.Index(fields=["area", "date"], name="workshop_area_date")]

@@ -1,0 +1,3 @@
+"""One search across the hub, mounted at /search/."""
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""Demo content (placeholder until built)."""
+
+
+def seed(stdout=None) -> str:
+    return ""

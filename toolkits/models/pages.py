@@ -1,0 +1,110 @@
+"""Toolkit pages: practical guidance for voluntary sector organisations, published by editors."""
+
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from hub.blocks import ContentStreamBlock
+
+
+class Audience(models.TextChoices):
+    VCS = "vcs", "Voluntary and community sector organisations"
+    SUBCONTRACTOR = "subcontractor", "Subcontractors and specialist providers"
+    PRIME = "prime", "Prime contractors"
+    EVERYONE = "everyone", "Everyone delivering employment programmes"
+
+
+class Topic(models.TextChoices):
+    FINANCIAL_MODELLING = "financial-modelling", "Financial modelling"
+    TENDERING = "tendering", "Tendering"
+    SUPPLY_CHAIN = "supply-chain", "Supply-chain partnership"
+    CUSTOMER_SERVICE = "customer-service", "Customer service"
+
+
+class ChecklistItemBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=300, help_text="One thing to check, as a question or task.")
+    hint = blocks.TextBlock(required=False, max_length=600, help_text="Why it matters.")
+
+
+class ChecklistBlock(blocks.StructBlock):
+    """A list of things to check before a decision, shown as a GOV.UK task-style list."""
+
+    title = blocks.CharBlock(max_length=200)
+    intro = blocks.TextBlock(required=False, max_length=600)
+    items = blocks.ListBlock(ChecklistItemBlock(), min_num=1)
+
+    class Meta:
+        icon = "tasks"
+        template = "blocks/checklist.html"
+
+
+class RelatedCaseStudiesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=200, default="Case studies")
+    case_studies = blocks.ListBlock(SnippetChooserBlock("cases.CaseStudy"), min_num=1)
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "blocks/related_case_studies.html"
+
+
+class RelatedPagesBlock(blocks.StructBlock):
+    """Links to workshop notes or other toolkits."""
+
+    heading = blocks.CharBlock(max_length=200, default="Workshop notes")
+    pages = blocks.ListBlock(blocks.PageChooserBlock(), min_num=1)
+
+    class Meta:
+        icon = "link"
+        template = "blocks/related_pages.html"
+
+
+class ToolkitStreamBlock(ContentStreamBlock):
+    checklist = ChecklistBlock()
+    related_case_studies = RelatedCaseStudiesBlock()
+    related_pages = RelatedPagesBlock()
+
+
+class ToolkitIndexPage(Page):
+    """The toolkits section: every toolkit, filterable by topic and audience."""
+
+    intro = models.TextField(max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["hub.HomePage"]
+    subpage_types = ["toolkits.ToolkitPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "toolkit index"
+
+
+class ToolkitPage(Page):
+    """One practical guide: guidance sections, checklists, documents and links."""
+
+    summary = models.TextField(max_length=400, help_text="Shown in the list and search results.")
+    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.VCS)
+    topic = models.CharField(max_length=30, choices=Topic.choices, db_index=True)
+    body = StreamField(ToolkitStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("audience"),
+        FieldPanel("topic"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("topic"),
+        index.FilterField("audience"),
+    ]
+    parent_page_types = ["toolkits.ToolkitIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "toolkit"

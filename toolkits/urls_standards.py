@@ -1,0 +1,3 @@
+"""Customer Service Standards, mounted at /standards/."""
+
+urlpatterns: list = []
