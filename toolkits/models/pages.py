@@ -1,6 +1,7 @@
 """Toolkit pages: practical guidance for voluntary sector organisations, published by editors."""
 
 from django.db import models
+from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -50,6 +51,16 @@ class RelatedCaseStudiesBlock(blocks.StructBlock):
         icon = "doc-full-inverse"
         template = "blocks/related_case_studies.html"
 
+    def get_context(self, value, parent_context=None):
+        """Show only case studies still published, with their organisations in one query."""
+        from cases.models import CaseStudy
+
+        context = super().get_context(value, parent_context=parent_context)
+        ids = [case_study.pk for case_study in value["case_studies"] if case_study]
+        found = CaseStudy.objects.published().select_related("organisation").in_bulk(ids)
+        context["case_studies"] = [found[pk] for pk in dict.fromkeys(ids) if pk in found]
+        return context
+
 
 class RelatedPagesBlock(blocks.StructBlock):
     """Links to workshop notes or other toolkits."""
@@ -60,6 +71,15 @@ class RelatedPagesBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         template = "blocks/related_pages.html"
+
+    def get_context(self, value, parent_context=None):
+        """Link only to pages anyone can read, as their specific types (for summaries)."""
+        context = super().get_context(value, parent_context=parent_context)
+        ids = [page.pk for page in value["pages"] if page and page.live]
+        live = Page.objects.filter(pk__in=ids).live().public().specific()
+        found = {page.pk: page for page in live}
+        context["pages"] = [found[pk] for pk in dict.fromkeys(ids) if pk in found]
+        return context
 
 
 class ToolkitStreamBlock(ContentStreamBlock):
@@ -82,12 +102,27 @@ class ToolkitIndexPage(Page):
     class Meta:
         verbose_name = "toolkit index"
 
+    def get_context(self, request, *args, **kwargs):
+        from toolkits.selectors import toolkit_list
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            toolkit_list(
+                index=self,
+                topics=request.GET.getlist("topic"),
+                audiences=request.GET.getlist("audience"),
+            )
+        )
+        return context
+
 
 class ToolkitPage(Page):
     """One practical guide: guidance sections, checklists, documents and links."""
 
     summary = models.TextField(max_length=400, help_text="Shown in the list and search results.")
-    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.VCS)
+    audience = models.CharField(
+        max_length=20, choices=Audience.choices, default=Audience.VCS, db_index=True
+    )
     topic = models.CharField(max_length=30, choices=Topic.choices, db_index=True)
     body = StreamField(ToolkitStreamBlock(), blank=True)
 
@@ -108,3 +143,45 @@ class ToolkitPage(Page):
 
     class Meta:
         verbose_name = "toolkit"
+
+    # A contents list helps once a page has this many sections.
+    CONTENTS_MIN_SECTIONS = 3
+
+    def sections(self) -> list[tuple[object, str]]:
+        """Each body block with the anchor it gets if it opens a section (h2s and checklists)."""
+        used: set[str] = set()
+        result = []
+        for block in self.body:
+            title = ""
+            if block.block_type == "heading" and block.value["level"] == "h2":
+                title = block.value["text"]
+            elif block.block_type == "checklist":
+                title = block.value["title"]
+            anchor = ""
+            if title:
+                base = slugify(title)[:60] or "section"
+                anchor, n = base, 2
+                while anchor in used:
+                    anchor, n = f"{base}-{n}", n + 1
+                used.add(anchor)
+            result.append((block, anchor))
+        return result
+
+    def get_context(self, request, *args, **kwargs):
+        from toolkits.selectors import related_toolkits
+
+        context = super().get_context(request, *args, **kwargs)
+        sections = self.sections()
+        contents = [
+            {"anchor": anchor, "title": _section_title(block)}
+            for block, anchor in sections
+            if anchor
+        ]
+        context["sections"] = sections
+        context["contents"] = contents if len(contents) >= self.CONTENTS_MIN_SECTIONS else []
+        context["related_toolkits"] = related_toolkits(self)
+        return context
+
+
+def _section_title(block) -> str:
+    return block.value["text"] if block.block_type == "heading" else block.value["title"]
