@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from hub.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation
+from hub.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation, Theme
 
 
 class TermViewSet(SnippetViewSet):
@@ -45,8 +45,14 @@ class JourneyStageViewSet(TermViewSet):
     menu_label = "Journey stages"
 
 
+class ThemeViewSet(TermViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = "Practice themes"
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
-    items = (ClaimantGroupViewSet, AreaViewSet, BarrierViewSet, JourneyStageViewSet)
+    items = (ClaimantGroupViewSet, AreaViewSet, BarrierViewSet, JourneyStageViewSet, ThemeViewSet)
     menu_icon = "tag"
     menu_label = "Taxonomies"
     menu_name = "taxonomies"

@@ -32,12 +32,15 @@ def dictget(mapping, key):
 
 
 @register.inclusion_tag("forum/includes/threads_about.html", takes_context=True)
-def forum_threads_about(context, case_study=None, organisation=None, record=None):
-    """The threads discussing a case study, a record or an organisation, for its own page, with a
-    link to start one. Lets other apps show the forum side without importing the forum."""
+def forum_threads_about(context, case_study=None, organisation=None, record=None, page=None):
+    """The threads discussing a case study, a record, an organisation or a page (a workshop
+    note), for its own page, with a link to start one. Lets other apps show the forum side
+    without importing the forum."""
     from forum import selectors
 
-    if case_study is not None:
+    if page is not None:
+        target, query = {"page": page}, f"page={page.pk}"
+    elif case_study is not None:
         target, query = {"case_study": case_study}, f"case_study={case_study.pk}"
     elif record is not None:
         target, query = {"performance_record": record}, f"record={record.pk}"

@@ -29,7 +29,8 @@ def _quote(post: Post) -> str:
 
 
 def _about(request) -> dict:
-    """What a new thread is about, from ?case_study= or ?organisation= (or the form's copy)."""
+    """What a new thread is about, from ?case_study=, ?record=, ?organisation= or ?page= (a live
+    workshop note) or the form's copy."""
     from cases.models import CaseStudy
     from hub.models import Organisation
 
@@ -52,6 +53,13 @@ def _about(request) -> dict:
         organisation = Organisation.objects.filter(pk=value).first()
         if organisation:
             about["organisation"] = organisation
+    value = source.get("page", "")
+    if value.isdigit():
+        from hub.models import WorkshopPage
+
+        page = WorkshopPage.objects.live().public().filter(pk=value).first()
+        if page:
+            about["page"] = page
     return about
 
 

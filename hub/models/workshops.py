@@ -1,11 +1,13 @@
-"""'What Works' workshop notes (Recommendation 3): advisers from different providers in one area
-meet and share practice; the notes are Wagtail pages so proposals go through a moderation workflow."""
+"""'What Works' workshop notes (Recommendation 3): advisers from different providers in one
+area meet and share practice; the notes are Wagtail pages, so proposals go through a moderation
+workflow."""
 
 from django.conf import settings
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -49,7 +51,7 @@ class WorkshopNotesBlock(ContentStreamBlock):
     follow_up = blocks.RichTextBlock(features=NOTE_FEATURES, template="blocks/follow_up.html")
 
 
-class WorkshopIndexPage(Page):
+class WorkshopIndexPage(RoutablePageMixin, Page):
     """Every workshop, past and upcoming, filterable by area, theme, claimant group and year."""
 
     intro = models.TextField(max_length=800, blank=True)
@@ -63,8 +65,20 @@ class WorkshopIndexPage(Page):
     class Meta:
         verbose_name = "workshop index"
 
+    @path("")
+    def index_route(self, request):
+        from hub.views.workshops import workshop_index
 
-class WorkshopPage(Page):
+        return workshop_index(request, self)
+
+    @path("calendar/", name="upcoming_ics")
+    def upcoming_ics(self, request):
+        from hub.views.workshops import upcoming_calendar
+
+        return upcoming_calendar(request, self)
+
+
+class WorkshopPage(RoutablePageMixin, Page):
     """One workshop: when and where, who came, and the notes of what was shared and agreed."""
 
     date = models.DateField(db_index=True)
@@ -95,6 +109,8 @@ class WorkshopPage(Page):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="proposed_workshops", editable=False,
     )  # fmt: skip
+    # A proposal's one-time form key (hub.idempotency): a double click makes one draft, not two.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -130,3 +146,15 @@ class WorkshopPage(Page):
     class Meta:
         verbose_name = "workshop note"
         indexes = [models.Index(fields=["area", "date"], name="workshop_area_date")]
+
+    @path("")
+    def page_route(self, request):
+        from hub.views.workshops import workshop_detail
+
+        return workshop_detail(request, self)
+
+    @path("calendar/", name="event_ics")
+    def event_ics(self, request):
+        from hub.views.workshops import workshop_calendar
+
+        return workshop_calendar(request, self)
