@@ -30,20 +30,35 @@ def _run_order(item) -> int:
 _serialized = {}
 
 
+class _SerializedContents:
+    """Looks up the migrated data serialized at database creation by connection alias, so any
+    connection object for that alias has it, however it was made."""
+
+    def __get__(self, conn, owner=None):
+        if conn is None:
+            return self
+        try:
+            return _serialized[conn.alias]
+        except KeyError:
+            raise AttributeError("_test_serialized_contents") from None
+
+
 def _keep_serialized_contents():
-    """Keep the migrated data pytest-django serialized at database creation attached to the
+    """Keep the migrated data pytest-django serialized at database creation reachable from every
     connection. Playwright's sync API runs tests inside greenlets, and Django's connection
-    handler (an asgiref Local keyed on context) can hand such a test a fresh connection
-    object that lacks it; serialized_rollback then silently restores nothing."""
+    handler (an asgiref Local keyed on context) can hand such a test, or its teardown, a fresh
+    connection object that lacks it. Without it serialized_rollback restores nothing, and the
+    flush at teardown re-creates content types with new ids that clash with the serialized ones
+    when the next browser test restores them. So the copy is also served from the connection
+    class, by alias, and no connection object can be without it."""
     from django.db import connections
 
     for alias in connections:
         conn = connections[alias]
-        contents = getattr(conn, "_test_serialized_contents", None)
-        if contents is not None:
-            _serialized.setdefault(alias, contents)
-        elif alias in _serialized:
-            conn._test_serialized_contents = _serialized[alias]
+        contents = conn.__dict__.get("_test_serialized_contents")
+        if contents is not None and alias not in _serialized:
+            _serialized[alias] = contents
+            type(conn)._test_serialized_contents = _SerializedContents()
 
 
 @pytest.hookimpl(tryfirst=True)
