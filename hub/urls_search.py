@@ -1,3 +1,7 @@
 """One search across the hub, mounted at /search/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from hub.views import search
+
+urlpatterns = [path("", search.search, name="search")]

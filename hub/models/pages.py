@@ -26,10 +26,28 @@ class HomePage(Page):
         verbose_name = "home page"
 
     def get_context(self, request, *args, **kwargs):
-        from cases import selectors
+        """What is new across the hub, read through each app's selectors in bounded queries."""
+        from cases import selectors as cases
+        from forum import selectors as forum
+        from hub.models import Notification
+        from hub.workshops import upcoming_workshops
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = selectors.featured_case_studies(limit=3)
+        user = request.user
+        context.update(
+            featured=cases.featured_case_studies(limit=3),
+            newest=cases.newest_case_studies(limit=4),
+            top_rated=cases.top_rated_case_studies(limit=4),
+            active_threads=forum.active_threads(user, limit=5),
+            upcoming_workshops=upcoming_workshops(limit=3),
+        )
+        if user.is_authenticated:
+            context["unread"] = list(
+                Notification.objects.on_site()
+                .filter(recipient=user, read_at__isnull=True)
+                .order_by("-created_at", "-id")[:5]
+            )
+            context["watched"] = forum.watched_threads_with_news(user, limit=5)
         return context
 
 
