@@ -676,3 +676,15 @@ def test_template_comments_never_reach_the_page(client):
     client.force_login(admin_of(organisation))
     html = client.get(reverse("standards_edit", args=[organisation.slug])).content.decode()
     assert "{#" not in html and "#}" not in html and "comment %}" not in html
+
+
+def test_moderators_see_standards_in_the_admin_but_cannot_change_them(client):
+    statement, _ = _published()
+    client.force_login(moderator())
+    listing = client.get("/admin/snippets/toolkits/standardsstatement/")
+    assert listing.status_code == 200
+    assert statement.organisation.name in listing.content.decode()
+    edit = client.get(f"/admin/snippets/toolkits/standardsstatement/edit/{statement.pk}/")
+    assert edit.status_code in (302, 403, 404)
+    client.force_login(member_of(OrganisationFactory()))
+    assert client.get("/admin/snippets/toolkits/standardsstatement/").status_code in (302, 403)

@@ -21,7 +21,9 @@ class Scenario(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["owner", "name"], name="scenario_unique_name_per_owner")
         ]
-        indexes = [models.Index(fields=["owner", "-updated_at", "-id"], name="scenario_owner_recent")]
+        indexes = [
+            models.Index(fields=["owner", "-updated_at", "-id"], name="scenario_owner_recent")
+        ]
 
     def __str__(self) -> str:
         return self.name

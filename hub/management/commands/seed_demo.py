@@ -12,7 +12,6 @@ from cases import demo as cases_demo
 from cases import demo_records
 from forum import demo as forum_demo
 from hub.demo import content, pages, workshops
-from toolkits import demo as toolkits_demo
 from hub.models import (
     Area,
     ClaimantGroup,
@@ -23,6 +22,7 @@ from hub.models import (
     SupplyChainLink,
     User,
 )
+from toolkits import demo as toolkits_demo
 
 
 class Command(BaseCommand):
