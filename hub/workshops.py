@@ -40,7 +40,7 @@ MAX_UPCOMING = 50
 
 
 def proposal_rate() -> str:
-    return f"{getattr(settings, 'HUB_WORKSHOP_PROPOSALS_PER_DAY', 10)}/d"
+    return f"{settings.HUB_WORKSHOP_PROPOSALS_PER_DAY}/d"
 
 
 # Reads ---------------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from hub.ratelimit import over_limit
 
 FACET_NAMES = sorted({name for t in hub_search.TYPES for name in t.facet_names})
 # Visitors who are not signed in share a per-address allowance; members are not limited.
-ANONYMOUS_RATE = f"{getattr(settings, 'HUB_SEARCHES_PER_MINUTE', 30)}/m"
 
 
 def _url(**params) -> str:
@@ -26,7 +25,7 @@ def search(request):
     if (
         query
         and not request.user.is_authenticated
-        and over_limit(request, group="search", rate=ANONYMOUS_RATE)
+        and over_limit(request, group="search", rate=f"{settings.HUB_SEARCHES_PER_MINUTE}/m")
     ):
         return render(request, "hub/search/limited.html", {"query": query}, status=429)
     results = hub_search.search(

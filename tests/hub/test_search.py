@@ -487,8 +487,8 @@ def test_script_injection_payloads_in_queries_and_content_render_inert(client):
 # Limits and query counts -------------------------------------------------------------------
 
 
-def test_visitors_searching_too_fast_are_asked_to_wait_but_members_are_not(client, monkeypatch):
-    monkeypatch.setattr("hub.views.search.ANONYMOUS_RATE", "2/m")
+def test_visitors_searching_too_fast_are_asked_to_wait_but_members_are_not(client, settings):
+    settings.HUB_SEARCHES_PER_MINUTE = 2
     statuses = [client.get("/search/", {"q": WORD}).status_code for _ in range(3)]
     client.force_login(member_of(OrganisationFactory()))
     member = [client.get("/search/", {"q": WORD}).status_code for _ in range(3)]

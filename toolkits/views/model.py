@@ -178,7 +178,7 @@ def export_xlsx(request):
 
 
 def _scenario_rate() -> str:
-    return f"{getattr(settings, 'HUB_SCENARIOS_PER_HOUR', 30)}/h"
+    return f"{settings.HUB_SCENARIOS_PER_HOUR}/h"
 
 
 @login_required

@@ -32,7 +32,7 @@ CHECK_MAX_CHARS = 5000
 
 
 def _saves_rate() -> str:
-    return f"{getattr(settings, 'HUB_STANDARDS_SAVES_PER_HOUR', 60)}/h"
+    return f"{settings.HUB_STANDARDS_SAVES_PER_HOUR}/h"
 
 
 def _trail(organisation: Organisation | None = None, *, edit: bool = False) -> list:
