@@ -17,7 +17,7 @@ from ninja import Field, NinjaAPI, P, PathEx, Query, Schema
 from ninja.openapi.docs import DocsBase
 from pydantic import ValidationError as SchemaError
 
-from cases import performance
+from cases import caching, performance
 from cases.exports import csv_response
 from cases.models import PerformanceRecord
 from hub.models import Organisation
@@ -196,6 +196,13 @@ def published_records(filters: RecordFilters):
     return queryset
 
 
+def _count(filters: RecordFilters) -> int:
+    """How many published records match: a count over up to a million rows, so cached until
+    a record changes (cases.caching)."""
+    parts = filters.model_dump(include=set(RecordFilters.model_fields))
+    return caching.cached("open_data_count", parts, published_records(filters).count)
+
+
 def _month(value: str) -> date:
     year, month = value.split("-")
     return date(int(year), int(month), 1)
@@ -273,7 +280,7 @@ def record_list(request, query: Query[RecordQuery]):
         size=query.limit,
     )
     return {
-        "count": published_records(query).count(),
+        "count": _count(query),
         "limit": query.limit,
         "next": _page_url(request, after=page.next_cursor) if page.next_cursor else None,
         "previous": (

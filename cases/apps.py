@@ -8,9 +8,12 @@ class CasesConfig(AppConfig):
     verbose_name = "Case studies and performance"
 
     def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
         from wagtail.signals import page_published, page_unpublished
 
-        from hub.models import ShowcasePage
+        from cases.caching import case_studies_changed, records_changed
+        from cases.models import CaseStudy, PerformanceRecord, TaggedCaseStudy
+        from hub.models import Organisation, ShowcasePage
         from hub.notifications import register_kind
 
         # Publishing reaches the showcase by paths no admin hook sees (workflow approval from
@@ -19,6 +22,20 @@ class CasesConfig(AppConfig):
         page_unpublished.connect(
             _sync_featured, sender=ShowcasePage, dispatch_uid="cases.sync_unpub"
         )
+
+        # Cached benchmark choices and open-data counts are forgotten when any record changes.
+        post_save.connect(records_changed, sender=PerformanceRecord, dispatch_uid="cases.rec_s")
+        post_delete.connect(records_changed, sender=PerformanceRecord, dispatch_uid="cases.rec_d")
+        # The case-study list's cached facet counts: any case study, its terms or its tags.
+        for model in (CaseStudy, TaggedCaseStudy, Organisation):
+            for signal in (post_save, post_delete):
+                signal.connect(case_studies_changed, sender=model, dispatch_uid=f"cases.cs_{model}")
+        for relation in ("claimant_groups", "barriers", "journey_stages", "areas"):
+            m2m_changed.connect(
+                case_studies_changed,
+                sender=getattr(CaseStudy, relation).through,
+                dispatch_uid=f"cases.cs_{relation}",
+            )
 
         register_kind(
             "cases.commented",

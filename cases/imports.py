@@ -26,6 +26,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from cases import records as record_services
+from cases.caching import records_changed
 from cases.models import PerformanceRecord, Programme, RecordEvent, RecordUpload
 from cases.performance import DEFINITIONS
 from hub.models import Area, ClaimantGroup, Organisation, User
@@ -543,6 +544,7 @@ def commit(
             for record in records:
                 record.upload, record.created_by = upload, actor
             PerformanceRecord.objects.bulk_create(records, batch_size=BATCH_SIZE)
+            records_changed()  # bulk_create sends no post_save: forget cached answers here
             if any(record.pk is None for record in records):  # a backend that returns no ids
                 ids = list(upload.records.order_by("pk").values_list("pk", flat=True))
             else:

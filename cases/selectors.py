@@ -16,6 +16,8 @@ from hub.models import Organisation, ShowcaseFeature
 from hub.pagination import KeysetPage, keyset_page
 
 MAX_SEARCH_RESULTS = 500  # search results are ranked, then paged by offset within this bound
+# A common word matches every case study: rank at most this many matches (hub.fulltext).
+SEARCH_CANDIDATES = 200
 FACET_TAG_LIMIT = 15
 
 
@@ -47,8 +49,12 @@ def case_study_search_page(queryset: QuerySet, *, text: str, page: str | None):
     """Search results ranked by relevance (Wagtail search), within the filtered set."""
     from wagtail.search.backends import get_search_backend
 
+    from hub.fulltext import bounded
+
     backend = get_search_backend()
-    hits = backend.search(text, CaseStudy.objects.published())[:MAX_SEARCH_RESULTS]
+    published = CaseStudy.objects.published()
+    candidates = bounded(published, text, limit=SEARCH_CANDIDATES)
+    hits = backend.search(text, candidates)[:MAX_SEARCH_RESULTS]
     ranked = [hit.pk for hit in hits]
     allowed = set(queryset.filter(pk__in=ranked).values_list("pk", flat=True))
     ranked = [pk for pk in ranked if pk in allowed]
@@ -225,4 +231,23 @@ def published_by(user, *, limit: int = 5) -> list[CaseStudy]:
         .filter(author=user)
         .select_related("organisation")
         .order_by("-published_at", "-id")[:limit]
+    )
+
+
+def newest_case_studies(*, limit: int = 4) -> list[CaseStudy]:
+    """The latest published case studies, for the home page."""
+    return list(
+        CaseStudy.objects.published()
+        .select_related("organisation")
+        .order_by("-published_at", "-id")[:limit]
+    )
+
+
+def top_rated_case_studies(*, limit: int = 4) -> list[CaseStudy]:
+    """The best-rated published case studies that someone has rated, for the home page."""
+    return list(
+        CaseStudy.objects.published()
+        .filter(rating_count__gt=0)
+        .select_related("organisation")
+        .order_by("-rating_score", "-id")[:limit]
     )

@@ -12,7 +12,7 @@ from django.db.models import Count, F, Sum
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from cases import permissions, ratings
+from cases import caching, permissions, ratings
 from cases.models import CaseStudy, CaseStudyRevision, Comment, Flag, Rating
 from hub import notifications
 from hub.models import Membership, Organisation, ShowcaseFeature, ShowcaseKind, ShowcasePage, User
@@ -238,6 +238,7 @@ def _refresh_rating_aggregates(case_study_id: int) -> None:
         rating_mean=ratings.mean(count, total),
         rating_score=ratings.bayesian_average(count, total),
     )
+    caching.ratings_changed()
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -159,27 +160,41 @@ def watching_category(user, category: Category) -> bool:
     return user.is_authenticated and Watch.objects.filter(user=user, category=category).exists()
 
 
-def search_posts(user, text: str) -> list[Post]:
-    """Posts matching `text` in threads the user may read, best first (bounded)."""
+def search_post_ids(user, text: str) -> list[int]:
+    """Ids of posts matching `text` in threads the user may read, best first (bounded)."""
     from wagtail.search.backends import get_search_backend
 
+    from hub.fulltext import bounded
+
     backend = get_search_backend()
-    hits = backend.search(
-        text, Post.objects.filter(hidden_at__isnull=True, deleted_at__isnull=True)
-    )[:MAX_SEARCH_RESULTS]
+    posts = Post.objects.filter(hidden_at__isnull=True, deleted_at__isnull=True)
+    hits = backend.search(text, bounded(posts, text, limit=1000, newest_first=True))[
+        :MAX_SEARCH_RESULTS
+    ]
     ids = [hit.pk for hit in hits]
-    title_hits = backend.search(text, Thread.objects.filter(hidden_at__isnull=True))[:50]
+    threads = Thread.objects.filter(hidden_at__isnull=True)
+    title_hits = backend.search(text, bounded(threads, text, limit=200))[:50]
     first_posts = Post.objects.filter(thread__in=[t.pk for t in title_hits], number=1)
-    ids = list(dict.fromkeys([p.pk for p in first_posts] + ids))
-    rows = {
-        p.pk: p
-        for p in Post.objects.filter(
+    ids = list(dict.fromkeys([*first_posts.values_list("pk", flat=True), *ids]))
+    readable = set(
+        Post.objects.filter(
             pk__in=ids,
             thread__category__in=readable_categories(user),
             thread__hidden_at__isnull=True,
-        ).select_related("thread__category", "author")
-    }
-    return [rows[pk] for pk in ids if pk in rows]
+        ).values_list("pk", flat=True)
+    )
+    return [pk for pk in ids if pk in readable]
+
+
+def search_posts(user, text: str, *, page=None):
+    """One page of the posts matching `text`: ranked ids first, then only that page's rows."""
+    current = Paginator(search_post_ids(user, text), settings.FORUM_POSTS_PER_PAGE).get_page(page)
+    rows = Post.objects.filter(pk__in=list(current.object_list)).select_related(
+        "thread__category", "author"
+    )
+    by_pk = {p.pk: p for p in rows}
+    current.object_list = [by_pk[pk] for pk in current.object_list if pk in by_pk]
+    return current
 
 
 def threads_about(*, user, **target) -> list[Thread]:
@@ -201,4 +216,50 @@ def threads_started_by(author, viewer, *, limit: int = 5) -> list[Thread]:
         )
         .select_related("category")
         .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def searchable_threads(user) -> QuerySet:
+    """Threads site search may show `user`: shown ones, in categories they may read."""
+    return Thread.objects.filter(hidden_at__isnull=True, category__in=readable_categories(user))
+
+
+def searchable_posts(user) -> QuerySet:
+    """Posts site search may show `user`: not hidden or deleted, in threads they may read."""
+    return Post.objects.filter(
+        hidden_at__isnull=True,
+        deleted_at__isnull=True,
+        thread__hidden_at__isnull=True,
+        thread__category__in=readable_categories(user),
+    )
+
+
+def active_threads(user, *, limit: int = 5) -> list[Thread]:
+    """The threads with the latest posts that `user` may read, for the home page."""
+    return list(
+        searchable_threads(user)
+        .select_related("category", "last_post_author")
+        .order_by(*THREAD_ORDER)[:limit]
+    )
+
+
+def watched_threads_with_news(user, *, limit: int = 5) -> list[Thread]:
+    """Threads the member watches that have posts they have not read, latest first, each
+    annotated with `new_posts`: one query."""
+    from django.db.models import F, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    if not user.is_authenticated:
+        return []
+    read_to = ThreadRead.objects.filter(user=user, thread=OuterRef("pk")).values(
+        "last_read_number"
+    )[:1]
+    return list(
+        searchable_threads(user)
+        .filter(watches__user=user)
+        .annotate(read_to=Coalesce(Subquery(read_to), 0))
+        .filter(post_count__gt=F("read_to"))
+        .annotate(new_posts=F("post_count") - F("read_to"))
+        .select_related("category", "last_post_author")
+        .order_by(*THREAD_ORDER)[:limit]
     )

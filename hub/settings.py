@@ -109,6 +109,12 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+if env("DATABASE_REPLICA_URL"):
+    # Marks read-only requests, so the database router may send their reads to the replica.
+    MIDDLEWARE.insert(0, "hub.db_router.ReadOnlyRequestMiddleware")
+if env_int("HUB_ANONYMOUS_CACHE_SECONDS", 0):
+    # Lets a CDN or proxy keep anonymous pages for that long (hub.cache_headers).
+    MIDDLEWARE.insert(0, "hub.cache_headers.AnonymousCacheControlMiddleware")
 
 ROOT_URLCONF = "hub.urls"
 WSGI_APPLICATION = "hub.wsgi.application"
@@ -146,6 +152,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Scale-out: a read replica for read-only requests (hub.db_router); off unless the URL is set.
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env("DATABASE_REPLICA_URL"),
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+        test_options={"MIRROR": "default"},  # tests have no replica: read the primary
+    )
+    DATABASE_ROUTERS = ["hub.db_router.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions take the write lock up front, so two concurrent writers wait
     # for each other (busy_timeout) instead of one failing with "database is locked".
@@ -166,7 +181,9 @@ if REDIS_URL:
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "hub"),
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # Sessions in Redis too (written through to the database, so a Redis restart signs
+    # nobody out); DJANGO_SESSION_ENGINE=cache keeps them in Redis alone.
+    SESSION_ENGINE = "django.contrib.sessions.backends." + env("DJANGO_SESSION_ENGINE", "cached_db")
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -241,6 +258,10 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
     }
 }
+# Scale-out: TASKS_BACKEND=django_tasks_db.DatabaseBackend queues tasks in the database for
+# `manage.py db_worker` processes (django-tasks-db), instead of running them in the request.
+if TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
+    INSTALLED_APPS.append("django_tasks_db")
 
 LANGUAGE_CODE = "en-gb"
 LOCALE_PATHS = [BASE_DIR / "locale"]  # sentence-case versions of allauth's Title Case strings
@@ -265,9 +286,76 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# Scale-out: OPENSEARCH_URL moves search to OpenSearch (pip install opensearch-py; then run
+# `manage.py update_index`). The database backend stays the default.
+if env("OPENSEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": "wagtail.search.backends.opensearch" + env("OPENSEARCH_VERSION", "2"),
+        "URLS": [env("OPENSEARCH_URL")],
+        "INDEX": env("OPENSEARCH_INDEX", "hub"),
+        "TIMEOUT": env_int("OPENSEARCH_TIMEOUT", 5),
+    }
+# Scale-out: media (uploads, images, documents) on S3-compatible storage by django-storages
+# (pip install boto3) when AWS_STORAGE_BUCKET_NAME is set; credentials come from the usual
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables or the instance role.
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+            "file_overwrite": False,
+        },
+    }
+# Scale-out: a CDN in front, purged by Wagtail when a page is published or unpublished.
+# FRONTEND_CACHE=cloudflare|cloudfront|http, with the backend's own variables (README).
+_frontend_cache = env("FRONTEND_CACHE")
+if _frontend_cache:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    _frontend_backends = {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+            "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+        },
+        "cloudfront": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+        },
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONTEND_CACHE_LOCATION", "http://127.0.0.1:8000"),
+        },
+    }
+    if _frontend_cache not in _frontend_backends:
+        raise ImproperlyConfigured("FRONTEND_CACHE must be cloudflare, cloudfront or http.")
+    WAGTAILFRONTENDCACHE = {"default": _frontend_backends[_frontend_cache]}
+# Anonymous pages say how long a shared cache (a CDN) may keep them; signed-in ones never.
+HUB_ANONYMOUS_CACHE_SECONDS = env_int("HUB_ANONYMOUS_CACHE_SECONDS", 0)
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents go through Django (with nosniff and a CSP), never straight from the media URL, and
+# download as attachments; only PDFs and plain text open in the browser. Markup types that
+# might slip in are served as opaque bytes. Uploads are checked by content, not just by name.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+WAGTAILDOCS_CONTENT_TYPES = {
+    "csv": "text/csv",
+    "txt": "text/plain",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    **dict.fromkeys(
+        ["htm", "html", "svg", "svgz", "xhtml", "xml", "js"], "application/octet-stream"
+    ),
+}
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "toolkits.documents.SafeDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # passwords are managed through the account pages
 WAGTAIL_PASSWORD_RESET_ENABLED = False
@@ -293,8 +381,10 @@ CONTENT_SECURITY_POLICY = {
 # HTTPS and cookies: strict outside DEBUG. Behind a TLS-terminating proxy set
 # DJANGO_SECURE_PROXY_SSL_HEADER=true so Django trusts X-Forwarded-Proto.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# DJANGO_SECURE_COOKIES=false only for a production-like stack on plain-HTTP loopback
+# (make serve-prod, make loadtest); anywhere reachable it stays on.
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
@@ -327,6 +417,11 @@ HUB_CASE_STUDIES_PER_DAY = env_int("HUB_CASE_STUDIES_PER_DAY", 20)
 HUB_RATINGS_PER_HOUR = env_int("HUB_RATINGS_PER_HOUR", 60)
 HUB_COMMENTS_PER_HOUR = env_int("HUB_COMMENTS_PER_HOUR", 30)
 HUB_FLAGS_PER_HOUR = env_int("HUB_FLAGS_PER_HOUR", 20)
+HUB_WORKSHOP_PROPOSALS_PER_DAY = env_int("HUB_WORKSHOP_PROPOSALS_PER_DAY", 10)
+HUB_SCENARIOS_PER_HOUR = env_int("HUB_SCENARIOS_PER_HOUR", 30)
+HUB_STANDARDS_SAVES_PER_HOUR = env_int("HUB_STANDARDS_SAVES_PER_HOUR", 60)
+# Searches a minute from one address for visitors who are not signed in.
+HUB_SEARCHES_PER_MINUTE = env_int("HUB_SEARCHES_PER_MINUTE", 30)
 
 # The forum: page sizes and the limits on new members (accounts younger than FORUM_NEW_MEMBER_DAYS).
 FORUM_POSTS_PER_PAGE = env_int("FORUM_POSTS_PER_PAGE", 20)

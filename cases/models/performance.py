@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from wagtail.search import index
 
 from hub.models import Area, ClaimantGroup, Organisation
 from hub.models.taxonomy import Term
@@ -39,7 +40,7 @@ def _ordered(smaller: str, larger: str) -> Q:
     )
 
 
-class PerformanceRecord(models.Model):
+class PerformanceRecord(index.Indexed, models.Model):
     """One organisation's results on one programme, for one claimant group, area and period."""
 
     class Role(models.TextChoices):
@@ -97,6 +98,15 @@ class PerformanceRecord(models.Model):
 
     objects = RecordQuerySet.as_manager()
 
+    # What a person would type to find a record; only open ones are ever searched (hub.search).
+    search_fields = [
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.RelatedFields("programme", [index.SearchField("name")]),
+        index.RelatedFields("area", [index.SearchField("name")]),
+        index.RelatedFields("claimant_group", [index.SearchField("name")]),
+        index.FilterField("visibility"),
+    ]
+
     class Meta:
         ordering = ["-period_start", "organisation__name", "id"]
         permissions = [("verify_performancerecord", "Can verify performance records")]
@@ -137,6 +147,8 @@ class PerformanceRecord(models.Model):
             ),
             models.Index(fields=["organisation", "-period_start"], name="record_by_org"),
             models.Index(fields=["visibility", "-period_start", "id"], name="record_open_list"),
+            # Members see every record: the list's own order, newest period first.
+            models.Index(fields=["-period_start", "-id"], name="record_latest"),
             models.Index(fields=["area", "-period_start"], name="record_by_area"),
         ]
 

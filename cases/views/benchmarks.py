@@ -16,7 +16,7 @@ from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from cases import benchmarks, charts, stars
+from cases import benchmarks, caching, charts, stars
 from cases.models import PerformanceRecord, Programme
 from hub.models import Area, ClaimantGroup, Organisation
 
@@ -230,9 +230,10 @@ def _trail(current: str = "") -> list:
 # Views.
 
 
-def benchmark_index(request):
-    visible = visible_records(request.user)
-    choices = {
+def _filter_choices(visible) -> dict:
+    """Every programme, group, area and period with a record the user may see (each reads
+    every record, so the answer is cached until a record changes)."""
+    return {
         "programmes": list(Programme.objects.filter(pk__in=visible.values("programme"))),
         "groups": list(ClaimantGroup.objects.filter(pk__in=visible.values("claimant_group"))),
         "areas": list(Area.objects.filter(pk__in=visible.values("area"))),
@@ -242,12 +243,23 @@ def benchmark_index(request):
             .distinct()
         ),
     }
+
+
+def benchmark_index(request):
+    visible = visible_records(request.user)
+    # What a user may see depends only on whether they are signed in (visible_to).
+    audience = "members" if request.user.is_authenticated else "public"
+    choices = caching.cached("benchmark_choices", [audience], lambda: _filter_choices(visible))
     context = {"breadcrumbs": _trail(), "note": JOB_STARTS_NOTE}
     if not choices["periods"]:
         return render(request, "cases/benchmarks/index.html", context)
     data = request.GET.copy()
     if not all(data.get(name) for name in ("programme", "group", "period")):
-        for name, value in _default_peer_group(visible, data).items():
+        chosen = {name: data.get(name, "") for name in ("programme", "group", "period")}
+        default = caching.cached(
+            "benchmark_default", [audience, chosen], lambda: _default_peer_group(visible, data)
+        )
+        for name, value in default.items():
             if not data.get(name):
                 data[name] = value
     form = BenchmarkFilterForm(data, **choices)

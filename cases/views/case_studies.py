@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_POST
 
-from cases import permissions, ratings, selectors, services
+from cases import caching, permissions, ratings, selectors, services
 from cases.filters import SORTS, CaseStudyFilter
 from cases.forms import CaseStudyForm, CommentForm, RatingForm
 from cases.models import CaseStudy
@@ -29,6 +29,13 @@ def case_study_list(request):
     valid = not filterset.is_bound or filterset.is_valid()
     queryset = filterset.qs if filterset.is_bound and valid else CaseStudy.objects.published()
     sort, text = filterset.sort_key, filterset.search_text
+    query = request.GET.copy()
+    for key in ("page", "after", "before"):
+        query.pop(key, None)
+    # Counting and faceting read every matching case study: cached per filter until a case
+    # study (or a record, for the evidenced filter) changes (cases.caching).
+    filters = [(k, v) for k, v in sorted(query.lists()) if k != "sort"]
+    parts = [filters, valid, caching.version(caching.RECORDS)]
     if text:
         page = selectors.case_study_search_page(queryset, text=text, page=request.GET.get("page"))
         total = page.paginator.count
@@ -36,14 +43,13 @@ def case_study_list(request):
         page = selectors.case_study_page(
             queryset, sort=sort, after=request.GET.get("after"), before=request.GET.get("before")
         )
-        total = queryset.count()
+        total = caching.cached(
+            "case_study_total", parts, queryset.count, namespace=caching.CASE_STUDIES
+        )
     selected = {
         name: request.GET.getlist(name)
         for name in ("group", "barrier", "stage", "area", "kind", "tag")
     }
-    query = request.GET.copy()
-    for key in ("page", "after", "before"):
-        query.pop(key, None)
     sort_links = []
     for key, (label, _) in SORTS.items():
         q = query.copy()
@@ -51,7 +57,12 @@ def case_study_list(request):
         sort_links.append(
             {"key": key, "label": label, "query": q.urlencode(), "current": key == sort}
         )
-    facets = selectors.facet_counts(queryset, selected)
+    facets = caching.cached(
+        "case_study_facets",
+        parts,
+        lambda: selectors.facet_counts(queryset, selected),
+        namespace=caching.CASE_STUDIES,
+    )
     for option in facets["tag"]:
         q = query.copy()
         if option.selected:
@@ -73,6 +84,10 @@ def case_study_list(request):
             "searching": bool(text),
             "query": query.urlencode(),
             "has_filters": bool(query),
+            # The search-and-filter column is the same for everyone with these filters.
+            "sidebar_key": caching.key(
+                "case_study_sidebar", [parts, sort], namespace=caching.CASE_STUDIES
+            ),
             "breadcrumbs": [("Home", "/")],
         },
     )
@@ -106,7 +121,13 @@ def _detail_context(request, case_study, *, comments=None, rating_form=None, com
         "comment_form": comment_form or CommentForm(),
         "comment_refusal": permissions.comment_refusal(user, case_study),
         "flagged": selectors.flagged_by(user, case_study=case_study),
-        "related": selectors.related_case_studies(case_study),
+        # An aggregate over every case study sharing a term: cached until one changes.
+        "related": caching.cached(
+            "related",
+            [case_study.pk],
+            lambda: selectors.related_case_studies(case_study),
+            namespace=caching.RELATED,
+        ),
         "can_edit": permissions.can_edit(user, case_study),
         "can_delete": permissions.can_delete(user, case_study),
         "can_see_history": permissions.can_see_history(user, case_study),

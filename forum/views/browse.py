@@ -119,13 +119,19 @@ def forum_search(request):
     form = SearchForm(request.GET or None)
     results = None
     if form.is_bound and form.is_valid():
-        results = selectors.search_posts(request.user, form.cleaned_data["q"])
+        results = selectors.search_posts(
+            request.user, form.cleaned_data["q"], page=request.GET.get("page")
+        )
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "forum/search.html",
         {
             "form": form,
             "results": results,
+            "page": results,
+            "query": query.urlencode(),
             "breadcrumbs": trail(),
             "limit": selectors.MAX_SEARCH_RESULTS,
             "per_page": settings.FORUM_POSTS_PER_PAGE,

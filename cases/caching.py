@@ -1,0 +1,78 @@
+"""Cached reads over many rows, dropped whenever any of those rows change.
+
+The benchmark page's choices and the open-data count each read a million performance records,
+the case-study list's facet counts every published case study; the answers change only when a
+row is saved, deleted or imported. Every cached value's key carries its namespace's version
+number, which a change bumps (signals for saves, deletes and taxonomy links, explicit calls
+after bulk imports), so a change is seen at once by every process sharing the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from django.core.cache import cache
+from django.db import transaction
+
+RECORDS, CASE_STUDIES, RELATED = "records", "case_studies", "related"
+TIMEOUT = 60 * 60
+
+
+def _version_key(namespace: str) -> str:
+    return f"cases:{namespace}:version"
+
+
+def version(namespace: str = RECORDS) -> int:
+    current = cache.get(_version_key(namespace))
+    if current is None:
+        cache.add(_version_key(namespace), 1, timeout=None)
+        current = cache.get(_version_key(namespace), 1)
+    return current
+
+
+def _bump(namespace: str) -> None:
+    try:
+        cache.incr(_version_key(namespace))
+    except ValueError:  # not there (evicted, or never read): any new number will do
+        cache.set(_version_key(namespace), version(namespace) + 1, timeout=None)
+
+
+def changed(namespace: str) -> None:
+    """Forget every cached answer in `namespace`: now, and again when the transaction commits
+    (so a request that read the old rows meanwhile cannot keep its stale answer cached)."""
+    _bump(namespace)
+    transaction.on_commit(lambda: _bump(namespace))
+
+
+def records_changed(**kwargs) -> None:
+    changed(RECORDS)
+
+
+def case_studies_changed(**kwargs) -> None:
+    changed(CASE_STUDIES)
+    changed(RELATED)
+
+
+def ratings_changed() -> None:
+    """A rating moves a case study's score, which orders the related case studies."""
+    changed(RELATED)
+
+
+def key(name: str, parts, namespace: str = RECORDS) -> str:
+    """A key for `name` and `parts` that changes when `namespace`'s rows change (also for
+    template fragments: `{% cache 3600 name key %}`)."""
+    digest = hashlib.sha1(  # noqa: S324 - a cache key, not a secret
+        json.dumps(parts, sort_keys=True, default=str).encode()
+    ).hexdigest()
+    return f"cases:{namespace}:{version(namespace)}:{name}:{digest}"
+
+
+def cached(name: str, parts, compute, timeout: int = TIMEOUT, namespace: str = RECORDS):
+    """`compute()`, cached under `name` and `parts` until `namespace`'s rows next change."""
+    cache_key = key(name, parts, namespace)
+    value = cache.get(cache_key)
+    if value is None:
+        value = compute()
+        cache.set(cache_key, value, timeout)
+    return value
