@@ -49,8 +49,9 @@ def case_study_search_page(queryset: QuerySet, *, text: str, page: str | None):
     """Search results ranked by relevance (Wagtail search), within the filtered set."""
     from wagtail.search.backends import get_search_backend
 
-    from hub.fulltext import bounded
+    from hub.fulltext import bounded, words
 
+    text = words(text)
     backend = get_search_backend()
     published = CaseStudy.objects.published()
     candidates = bounded(published, text, limit=SEARCH_CANDIDATES)

@@ -164,8 +164,9 @@ def search_post_ids(user, text: str) -> list[int]:
     """Ids of posts matching `text` in threads the user may read, best first (bounded)."""
     from wagtail.search.backends import get_search_backend
 
-    from hub.fulltext import bounded
+    from hub.fulltext import bounded, words
 
+    text = words(text)
     backend = get_search_backend()
     posts = Post.objects.filter(hidden_at__isnull=True, deleted_at__isnull=True)
     hits = backend.search(text, bounded(posts, text, limit=1000, newest_first=True))[

@@ -11,11 +11,20 @@ the backend's plain search.
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
 from django.db.models import QuerySet
 
 CANDIDATES = 2000
+_WORD = re.compile(r"\w+", re.U)
+
+
+def words(query: str) -> str:
+    """Only the words of a query: punctuation means syntax to some backends (SQLite's FTS5
+    fails on a stray quote or bracket), and a search box should never expose that."""
+    return " ".join(_WORD.findall(query or ""))
 
 
 def candidate_ids(model, text: str, *, limit: int = CANDIDATES, newest_first: bool = False):
@@ -23,6 +32,7 @@ def candidate_ids(model, text: str, *, limit: int = CANDIDATES, newest_first: bo
     this database has no bounded path (the caller then searches as usual)."""
     from wagtail.search.models import IndexEntry
 
+    text = words(text)
     alias = router.db_for_read(IndexEntry)
     connection = connections[alias]
     if connection.vendor != "postgresql" or not text.strip():

@@ -23,6 +23,8 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.search.backends import get_search_backend
 
+from hub import fulltext
+
 MIN_QUERY_LENGTH = 2
 MAX_QUERY_LENGTH = 200
 MAX_HITS = 500  # per type: ranked by the backend, then filtered for the viewer and paged
@@ -155,15 +157,17 @@ class SearchResults:
         return next((g for g in self.groups if g.key == self.kind), None)
 
 
-def backend_query(query: str) -> str:
-    """Only the words of a query: punctuation means syntax to some backends (SQLite's FTS5
-    fails on a stray quote or bracket), and a search box should never expose that."""
-    return " ".join(_WORD.findall(query or ""))
+backend_query = fulltext.words
 
 
-def _ranked(text: str, queryset: QuerySet) -> list[int]:
-    """The ids of the best MAX_HITS matches, best first."""
-    hits = get_search_backend().search(backend_query(text), queryset, operator="and")
+def _ranked(text: str, queryset: QuerySet, *, bound: dict | None = None) -> list[int]:
+    """The ids of the best MAX_HITS matches, best first. With `bound` (hub.fulltext's
+    arguments), the backend ranks only a bounded set of candidates: on PostgreSQL a word found
+    in half a million posts would otherwise be ranked half a million times."""
+    words = backend_query(text)
+    if bound is not None:
+        queryset = fulltext.bounded(queryset, words, **bound)
+    hits = get_search_backend().search(words, queryset, operator="and")
     hits = hits[:MAX_HITS]
     return [hit.pk for hit in hits]
 
@@ -210,6 +214,9 @@ class SearchType:
     label = ""  # plural, for the filter and headings
     singular = ""
     facet_names: tuple[str, ...] = ()
+    # hub.fulltext.bounded's arguments, or None where the type cannot be bounded (pages are
+    # indexed under each page class, not under Page).
+    bound: dict | None = {"limit": fulltext.CANDIDATES}
 
     def visible(self, user) -> QuerySet:
         """Everything of this type `user` may find."""
@@ -236,7 +243,7 @@ class SearchType:
 
     def find(self, text: str, user, chosen: dict[str, list[str]]) -> tuple[list[int], bool]:
         """The ids `user` may see, best first, and whether the backend's bound was reached."""
-        ranked = _ranked(text, self.searchable())
+        ranked = _ranked(text, self.searchable(), bound=self.bound)
         picked = {k: v for k, v in chosen.items() if k in self.facet_names and v}
         return _keep(ranked, self.narrow(self.visible(user), picked)), len(ranked) >= MAX_HITS
 
@@ -350,6 +357,7 @@ class Threads(SearchType):
 class Posts(SearchType):
     key, label, singular = "posts", "Forum posts", "Forum post"
     facet_names = ("category",)
+    bound = {"limit": fulltext.CANDIDATES, "newest_first": True}
 
     def searchable(self):
         from forum.models import Post
@@ -434,6 +442,7 @@ class Organisations(SearchType):
 class Records(SearchType):
     key, label, singular = "records", "Performance records", "Performance record"
     facet_names = ("programme", "group", "area")
+    bound = {"limit": fulltext.CANDIDATES, "newest_first": True}
 
     def _terms(self):
         from cases.models import Programme
@@ -508,6 +517,7 @@ def _page_text(page) -> str:
 class Pages(SearchType):
     key, label, singular = "pages", "Pages", "Page"
     facet_names = ("page_type", "area", "theme")
+    bound = None
 
     def searchable(self):
         from wagtail.models import Page
