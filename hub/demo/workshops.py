@@ -16,7 +16,7 @@ import datetime
 import uuid
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 from wagtail.rich_text import RichText
@@ -310,6 +310,8 @@ def _thread(page: WorkshopPage, spec: dict, author: User, replier: User | None) 
         return
     title, body = spec["thread"]
     when = timezone.make_aware(datetime.datetime.combine(page.date, datetime.time(17)))
+    if when + datetime.timedelta(days=2) > timezone.now():
+        return  # a follow-up cannot come before the workshop has happened
     thread = Thread.objects.create(
         category=category, title=title, author=author, page=page,
         last_post_at=when, last_post_author=author,
@@ -324,6 +326,9 @@ def _thread(page: WorkshopPage, spec: dict, author: User, replier: User | None) 
             body="We tried this after the workshop and it helped. Happy to share our version.",
             when=when + datetime.timedelta(days=2),
         )
+    # The posts are backdated: the category's latest post is still whichever is newest.
+    latest = Thread.objects.filter(category=category).aggregate(latest=Max("last_post_at"))
+    Category.objects.filter(pk=category.pk).update(last_post_at=latest["latest"])
 
 
 def _first_member(organisation: Organisation) -> User | None:
