@@ -8,6 +8,9 @@ class HubConfig(AppConfig):
     verbose_name = "Good Practice Hub"
 
     def ready(self):
+        from hub import content_cache
+
+        content_cache.connect()
         from wagtail.models import WorkflowState
         from wagtail.signals import workflow_approved, workflow_rejected
 

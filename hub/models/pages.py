@@ -1,12 +1,18 @@
 """Editor-published pages: the home page and general content pages."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import ContentStreamBlock
+
+
+def _lazy(selector, *args, **kwargs) -> SimpleLazyObject:
+    """A selector's list, read the first time a template uses it."""
+    return SimpleLazyObject(lambda: list(selector(*args, **kwargs)))
 
 
 class HomePage(Page):
@@ -29,17 +35,22 @@ class HomePage(Page):
         """What is new across the hub, read through each app's selectors in bounded queries."""
         from cases import selectors as cases
         from forum import selectors as forum
+        from hub import content_cache
         from hub.models import Notification
         from hub.workshops import upcoming_workshops
 
         context = super().get_context(request, *args, **kwargs)
         user = request.user
+        # The sections everyone sees are read only when their cached fragment has expired or
+        # the content changed (hub.content_cache), hence lazy.
         context.update(
-            featured=cases.featured_case_studies(limit=3),
-            newest=cases.newest_case_studies(limit=4),
-            top_rated=cases.top_rated_case_studies(limit=4),
-            active_threads=forum.active_threads(user, limit=5),
-            upcoming_workshops=upcoming_workshops(limit=3),
+            content_version=content_cache.version(),
+            content_cache_seconds=content_cache.TIMEOUT,
+            featured=_lazy(cases.featured_case_studies, limit=3),
+            newest=_lazy(cases.newest_case_studies, limit=4),
+            top_rated=_lazy(cases.top_rated_case_studies, limit=4),
+            active_threads=_lazy(forum.active_threads, user, limit=5),
+            upcoming_workshops=_lazy(upcoming_workshops, limit=3),
         )
         if user.is_authenticated:
             context["unread"] = list(

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from forum import services as forum_services
 from forum.models import ThreadRead, Watch
+from hub import content_cache
 from hub.models import Area, HomePage, Notification, WorkshopIndexPage, WorkshopPage
 from tests.factories import CaseStudyFactory, OrganisationFactory, member_of, moderator
 from tests.forum.helpers import category, seasoned_member
@@ -125,6 +126,8 @@ def test_members_see_their_unread_notifications_and_watched_threads_with_new_pos
 
 
 def _count(client) -> int:
+    """Queries for the home page rendered afresh: its cached sections are dropped first."""
+    content_cache.changed()
     with CaptureQueriesContext(connection) as ctx:
         assert client.get("/").status_code == 200
     return len(ctx)
@@ -154,3 +157,32 @@ def test_home_page_query_count_does_not_grow_with_the_data(client, signed_in):
     large = _count(client)
 
     assert large == small
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_home_sections_come_from_the_cache_until_something_they_show_changes(client, signed_in):
+    viewer = seasoned_member() if signed_in else None
+    if viewer:
+        client.force_login(viewer)
+    author, cat = seasoned_member(), category(slug="general")
+    _grow(2, viewer, author, cat)
+    client.get("/")
+    fresh = _count(client)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/").status_code == 200
+    assert len(ctx) < fresh
+
+    CaseStudyFactory(title="A brand new case study")
+    thread("A brand new thread", cat=cat, author=author)
+    page = client.get("/").content.decode()
+    assert "A brand new case study" in page and "A brand new thread" in page
+
+
+def test_cached_sections_are_never_shared_between_visitors_and_members(client):
+    author = seasoned_member()
+    members_only = category(slug="staff-room", access="members")
+    thread("Members only thread", cat=members_only, author=author)
+    client.force_login(seasoned_member())
+    assert "Members only thread" in client.get("/").content.decode()
+    client.logout()
+    assert "Members only thread" not in client.get("/").content.decode()
