@@ -52,3 +52,32 @@ def bounded(queryset: QuerySet, text: str, **kwargs) -> QuerySet:
     """`queryset` narrowed to the candidates for `text` (unchanged where there is no bound)."""
     ids = candidate_ids(queryset.model, text, **kwargs)
     return queryset if ids is None else queryset.filter(pk__in=ids)
+
+
+def ranked_ids(model, text: str, *, limit: int = CANDIDATES, newest_first: bool = False):
+    """Primary keys of up to `limit` items matching `text`, best first, or None where this
+    database has no bounded path. The ranking is Wagtail's own (title weighted by its norm,
+    plus body) over just the bounded candidates: Wagtail's query joins every matching entry
+    of the model to its table before ranking, which for a word in every case study costs
+    ~90 ms at 10,000 case studies."""
+    from wagtail.search.models import IndexEntry
+
+    text = words(text)
+    alias = router.db_for_read(IndexEntry)
+    connection = connections[alias]
+    if connection.vendor != "postgresql" or not text.strip():
+        return None
+    content_type = ContentType.objects.db_manager(alias).get_for_model(model).pk
+    order = "ORDER BY id DESC" if newest_first else ""
+    table = IndexEntry._meta.db_table
+    sql = (
+        "SELECT object_id FROM ("  # noqa: S608 - a model's table; values are parameters
+        f"SELECT object_id, title, body, title_norm FROM {table} "
+        f"WHERE content_type_id = %s AND (title || body) @@ plainto_tsquery(%s) {order} LIMIT %s"
+        ") AS candidates ORDER BY "
+        "ts_rank(title, plainto_tsquery(%s)) * title_norm + ts_rank(body, plainto_tsquery(%s)) "
+        "DESC, object_id DESC"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [content_type, text, limit, text, text])
+        return [int(row[0]) for row in cursor.fetchall()]

@@ -166,7 +166,9 @@ def _ranked(text: str, queryset: QuerySet, *, bound: dict | None = None) -> list
     in half a million posts would otherwise be ranked half a million times."""
     words = backend_query(text)
     if bound is not None:
-        queryset = fulltext.bounded(queryset, words, **bound)
+        ids = fulltext.ranked_ids(queryset.model, words, **bound)
+        if ids is not None:
+            return ids[:MAX_HITS]  # the caller keeps only what the viewer may see
     hits = get_search_backend().search(words, queryset, operator="and")
     hits = hits[:MAX_HITS]
     return [hit.pk for hit in hits]
@@ -216,7 +218,7 @@ class SearchType:
     facet_names: tuple[str, ...] = ()
     # hub.fulltext.bounded's arguments, or None where the type cannot be bounded (pages are
     # indexed under each page class, not under Page).
-    bound: dict | None = {"limit": fulltext.CANDIDATES}
+    bound: dict | None = {"limit": MAX_HITS, "newest_first": True}
 
     def visible(self, user) -> QuerySet:
         """Everything of this type `user` may find."""
@@ -357,7 +359,6 @@ class Threads(SearchType):
 class Posts(SearchType):
     key, label, singular = "posts", "Forum posts", "Forum post"
     facet_names = ("category",)
-    bound = {"limit": fulltext.CANDIDATES, "newest_first": True}
 
     def searchable(self):
         from forum.models import Post
@@ -442,7 +443,6 @@ class Organisations(SearchType):
 class Records(SearchType):
     key, label, singular = "records", "Performance records", "Performance record"
     facet_names = ("programme", "group", "area")
-    bound = {"limit": fulltext.CANDIDATES, "newest_first": True}
 
     def _terms(self):
         from cases.models import Programme
