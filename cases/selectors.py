@@ -47,16 +47,12 @@ def case_study_page(
 
 def case_study_search_page(queryset: QuerySet, *, text: str, page: str | None):
     """Search results ranked by relevance (Wagtail search), within the filtered set."""
-    from wagtail.search.backends import get_search_backend
+    from hub.fulltext import search_ids
 
-    from hub.fulltext import bounded, words
-
-    text = words(text)
-    backend = get_search_backend()
-    published = CaseStudy.objects.published()
-    candidates = bounded(published, text, limit=SEARCH_CANDIDATES)
-    hits = backend.search(text, candidates)[:MAX_SEARCH_RESULTS]
-    ranked = [hit.pk for hit in hits]
+    ranked = search_ids(
+        CaseStudy.objects.published(), text, limit=SEARCH_CANDIDATES, newest_first=True,
+        max_results=MAX_SEARCH_RESULTS,
+    )  # fmt: skip
     allowed = set(queryset.filter(pk__in=ranked).values_list("pk", flat=True))
     ranked = [pk for pk in ranked if pk in allowed]
     paginator = Paginator(ranked, settings.HUB_PAGE_SIZE)

@@ -162,20 +162,15 @@ def watching_category(user, category: Category) -> bool:
 
 def search_post_ids(user, text: str) -> list[int]:
     """Ids of posts matching `text` in threads the user may read, best first (bounded)."""
-    from wagtail.search.backends import get_search_backend
+    from hub.fulltext import search_ids
 
-    from hub.fulltext import bounded, words
-
-    text = words(text)
-    backend = get_search_backend()
     posts = Post.objects.filter(hidden_at__isnull=True, deleted_at__isnull=True)
-    hits = backend.search(text, bounded(posts, text, limit=1000, newest_first=True))[
-        :MAX_SEARCH_RESULTS
-    ]
-    ids = [hit.pk for hit in hits]
+    ids = search_ids(
+        posts, text, limit=1000, newest_first=True, max_results=MAX_SEARCH_RESULTS
+    )
     threads = Thread.objects.filter(hidden_at__isnull=True)
-    title_hits = backend.search(text, bounded(threads, text, limit=200))[:50]
-    first_posts = Post.objects.filter(thread__in=[t.pk for t in title_hits], number=1)
+    title_hits = search_ids(threads, text, limit=200, newest_first=True, max_results=50)
+    first_posts = Post.objects.filter(thread__in=title_hits, number=1)
     ids = list(dict.fromkeys([*first_posts.values_list("pk", flat=True), *ids]))
     readable = set(
         Post.objects.filter(

@@ -3,10 +3,10 @@
 Wagtail's PostgreSQL backend ranks every match and joins the index to the model through a
 text cast, so a word found in half a million forum posts costs seconds. On PostgreSQL this
 first takes at most `limit` matching index entries (by the GIN index on the entry's
-`title || body` vector, see forum migration 0004), newest first if asked, then lets the
-backend rank just those. A word found in fewer than `limit` items gives exactly the backend's
-own results; a common word gives the best of the newest `limit` matches. Other databases keep
-the backend's plain search.
+`title || body` vector, see forum migration 0004), newest first if asked, then ranks just
+those with the backend's own formula. A word found in fewer than `limit` items gives the
+backend's ranking of all of them; a common word gives the best of the newest `limit` matches.
+Other databases keep the backend's plain search.
 """
 
 from __future__ import annotations
@@ -25,33 +25,6 @@ def words(query: str) -> str:
     """Only the words of a query: punctuation means syntax to some backends (SQLite's FTS5
     fails on a stray quote or bracket), and a search box should never expose that."""
     return " ".join(_WORD.findall(query or ""))
-
-
-def candidate_ids(model, text: str, *, limit: int = CANDIDATES, newest_first: bool = False):
-    """Primary keys of up to `limit` items whose index entry matches `text`, or None where
-    this database has no bounded path (the caller then searches as usual)."""
-    from wagtail.search.models import IndexEntry
-
-    text = words(text)
-    alias = router.db_for_read(IndexEntry)
-    connection = connections[alias]
-    if connection.vendor != "postgresql" or not text.strip():
-        return None
-    content_type = ContentType.objects.db_manager(alias).get_for_model(model).pk
-    order = "ORDER BY id DESC" if newest_first else ""
-    sql = (
-        f"SELECT object_id FROM {IndexEntry._meta.db_table} "  # noqa: S608 - a model's table
-        f"WHERE content_type_id = %s AND (title || body) @@ plainto_tsquery(%s) {order} LIMIT %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [content_type, text, limit])
-        return [int(row[0]) for row in cursor.fetchall()]
-
-
-def bounded(queryset: QuerySet, text: str, **kwargs) -> QuerySet:
-    """`queryset` narrowed to the candidates for `text` (unchanged where there is no bound)."""
-    ids = candidate_ids(queryset.model, text, **kwargs)
-    return queryset if ids is None else queryset.filter(pk__in=ids)
 
 
 def ranked_ids(model, text: str, *, limit: int = CANDIDATES, newest_first: bool = False):
@@ -81,3 +54,23 @@ def ranked_ids(model, text: str, *, limit: int = CANDIDATES, newest_first: bool 
     with connection.cursor() as cursor:
         cursor.execute(sql, [content_type, text, limit, text, text])
         return [int(row[0]) for row in cursor.fetchall()]
+
+
+def search_ids(
+    queryset: QuerySet,
+    text: str,
+    *,
+    limit: int = CANDIDATES,
+    newest_first: bool = False,
+    max_results: int = 500,
+) -> list[int]:
+    """Ids of the best matches for `text` among `queryset`, best first: on PostgreSQL ranked
+    over at most `limit` candidates (see ranked_ids), elsewhere by the search backend."""
+    ranked = ranked_ids(queryset.model, text, limit=limit, newest_first=newest_first)
+    if ranked is None:
+        from wagtail.search.backends import get_search_backend
+
+        hits = get_search_backend().search(words(text), queryset)[:max_results]
+        return [hit.pk for hit in hits]
+    allowed = set(queryset.filter(pk__in=ranked).values_list("pk", flat=True))
+    return [pk for pk in ranked if pk in allowed][:max_results]

@@ -216,7 +216,7 @@ class SearchType:
     label = ""  # plural, for the filter and headings
     singular = ""
     facet_names: tuple[str, ...] = ()
-    # hub.fulltext.bounded's arguments, or None where the type cannot be bounded (pages are
+    # hub.fulltext.ranked_ids's arguments, or None where the type cannot be bounded (pages are
     # indexed under each page class, not under Page).
     bound: dict | None = {"limit": MAX_HITS, "newest_first": True}
 
