@@ -50,7 +50,7 @@ def case_study_search_page(queryset: QuerySet, *, text: str, page: str | None):
     from hub.fulltext import search_ids
 
     ranked = search_ids(
-        CaseStudy.objects.published(), text, limit=SEARCH_CANDIDATES, newest_first=True,
+        CaseStudy.objects.published(), text, limit=SEARCH_CANDIDATES,
         max_results=MAX_SEARCH_RESULTS,
     )  # fmt: skip
     allowed = set(queryset.filter(pk__in=ranked).values_list("pk", flat=True))

@@ -169,7 +169,7 @@ def search_post_ids(user, text: str) -> list[int]:
         posts, text, limit=1000, newest_first=True, max_results=MAX_SEARCH_RESULTS
     )
     threads = Thread.objects.filter(hidden_at__isnull=True)
-    title_hits = search_ids(threads, text, limit=200, newest_first=True, max_results=50)
+    title_hits = search_ids(threads, text, limit=200, max_results=50)
     first_posts = Post.objects.filter(thread__in=title_hits, number=1)
     ids = list(dict.fromkeys([*first_posts.values_list("pk", flat=True), *ids]))
     readable = set(

@@ -176,7 +176,7 @@ def _ranked(text: str, queryset: QuerySet, *, bound: dict | None = None) -> list
 
 def _keep(ranked: list[int], queryset: QuerySet) -> list[int]:
     """`ranked` narrowed to the rows of `queryset`, in rank order: one query."""
-    allowed = set(queryset.filter(pk__in=ranked).values_list("pk", flat=True))
+    allowed = set(queryset.filter(pk__in=ranked).order_by().values_list("pk", flat=True))
     return [pk for pk in ranked if pk in allowed]
 
 
@@ -218,7 +218,7 @@ class SearchType:
     facet_names: tuple[str, ...] = ()
     # hub.fulltext.ranked_ids's arguments, or None where the type cannot be bounded (pages are
     # indexed under each page class, not under Page).
-    bound: dict | None = {"limit": MAX_HITS, "newest_first": True}
+    bound: dict | None = {"limit": MAX_HITS}
 
     def visible(self, user) -> QuerySet:
         """Everything of this type `user` may find."""
@@ -359,6 +359,7 @@ class Threads(SearchType):
 class Posts(SearchType):
     key, label, singular = "posts", "Forum posts", "Forum post"
     facet_names = ("category",)
+    bound = {"limit": MAX_HITS, "newest_first": True}  # a million posts: the newest matches
 
     def searchable(self):
         from forum.models import Post

@@ -45,7 +45,7 @@ def test_on_postgresql_bounded_ranking_puts_a_title_match_first():
     backend = get_search_backend()
     backend.add(body_only)
     backend.add(in_title)
-    ranked = fulltext.ranked_ids(CaseStudy, "brackets", newest_first=True)
+    ranked = fulltext.ranked_ids(CaseStudy, "brackets")
     assert ranked.index(in_title.pk) < ranked.index(body_only.pk)
     # Bounded to one candidate, newest first: the entry indexed last.
     assert fulltext.ranked_ids(CaseStudy, "brackets", limit=1, newest_first=True) == [in_title.pk]
