@@ -19,6 +19,15 @@ CASE_STUDY = re.compile(r'href="/case-studies/(\d+)/"')
 THREAD = re.compile(r'href="/forum/t/(\d+)/"')
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 MEMBERS = int(os.environ.get("LOADTEST_MEMBERS", "50"))
+# An illustrative contract for the financial model (its first preset's answers).
+MODEL_INPUTS = (
+    "contract_months=24&run_off_months=6&referrals_per_month=20&ramp_up_months=3"
+    "&referrals_stop_months=3&attachment_rate=80&support_months=6&months_to_outcome=6"
+    "&group_1_name=All+participants&group_1_share=100&group_1_outcome_rate=22"
+    "&group_1_outcome_payment=1200&sustainment_count=6&sustainment_every_months=1"
+    "&sustainment_payment=120&sustainment_rate=70&attachment_fee=300&management_fee=15"
+    "&delivery_cost=65&fixed_costs=1500&starting_reserves=12000"
+)
 
 
 @events.init.add_listener
@@ -91,6 +100,12 @@ class Visitor(Browsing, HttpUser):
     def benchmarks(self):
         self.client.get("/performance/benchmarks/")
 
+    @task(2)
+    def site_search(self):
+        # Members only: visitors share one loopback address here, and its search limit.
+        word = random.choice(["employment", "mentoring", "quillwort"])
+        self.client.get(f"/search/?q={word}", name="/search/?q=")
+
     @task(1)
     def api(self):
         self.client.get("/performance/open-data/api/records?limit=50")
@@ -98,6 +113,24 @@ class Visitor(Browsing, HttpUser):
     @task(1)
     def search(self):
         self.client.get("/case-studies/?q=quillwort", name="/case-studies/?q=")
+
+    @task(1)
+    def workshops(self):
+        self.client.get("/workshops/")
+
+    @task(1)
+    def toolkits(self):
+        self.client.get("/toolkits/")
+
+    @task(1)
+    def financial_model(self):
+        self.client.get(
+            f"/toolkits/financial-model/?{MODEL_INPUTS}", name="/toolkits/financial-model/?…"
+        )
+
+    @task(1)
+    def standards(self):
+        self.client.get("/standards/")
 
 
 class Member(Browsing, HttpUser):
@@ -152,3 +185,9 @@ class Member(Browsing, HttpUser):
     @task(1)
     def benchmarks(self):
         self.client.get("/performance/benchmarks/")
+
+    @task(2)
+    def site_search(self):
+        # Members only: visitors share one loopback address here, and its search limit.
+        word = random.choice(["employment", "mentoring", "quillwort"])
+        self.client.get(f"/search/?q={word}", name="/search/?q=")
