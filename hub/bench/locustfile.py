@@ -100,12 +100,6 @@ class Visitor(Browsing, HttpUser):
     def benchmarks(self):
         self.client.get("/performance/benchmarks/")
 
-    @task(2)
-    def site_search(self):
-        # Members only: visitors share one loopback address here, and its search limit.
-        word = random.choice(["employment", "mentoring", "quillwort"])
-        self.client.get(f"/search/?q={word}", name="/search/?q=")
-
     @task(1)
     def api(self):
         self.client.get("/performance/open-data/api/records?limit=50")
@@ -188,6 +182,7 @@ class Member(Browsing, HttpUser):
 
     @task(2)
     def site_search(self):
-        # Members only: visitors share one loopback address here, and its search limit.
+        # Members only: visitors all come from one loopback address here, so they would share
+        # its search limit.
         word = random.choice(["employment", "mentoring", "quillwort"])
         self.client.get(f"/search/?q={word}", name="/search/?q=")
