@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -209,7 +210,7 @@ def _choice_facet(name, label, counts: dict, choices, chosen) -> Facet:
     )
 
 
-class SearchType:
+class SearchType(ABC):
     """One kind of thing the search finds. Subclasses say how to find, narrow and show it."""
 
     key = ""
@@ -220,13 +221,13 @@ class SearchType:
     # indexed under each page class, not under Page).
     bound: dict | None = {"limit": MAX_HITS}
 
+    @abstractmethod
     def visible(self, user) -> QuerySet:
         """Everything of this type `user` may find."""
-        raise NotImplementedError
 
+    @abstractmethod
     def searchable(self) -> QuerySet:
         """What is handed to the search backend: filtered on the model's own FilterFields."""
-        raise NotImplementedError
 
     def narrow(self, queryset: QuerySet, chosen: dict[str, list[str]]) -> QuerySet:
         return queryset
@@ -234,9 +235,9 @@ class SearchType:
     def facets(self, ids: list[int], chosen: dict[str, list[str]]) -> list[Facet]:
         return []
 
+    @abstractmethod
     def hits(self, ids: list[int], terms: list[str]) -> dict[int, Hit]:
         """A hit for each of `ids`, by id: a fixed number of queries."""
-        raise NotImplementedError
 
     def rows(self, ids: list[int], terms: list[str]) -> list[Hit]:
         """The hits for `ids`, in the order given (the rank)."""
