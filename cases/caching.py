@@ -2,9 +2,9 @@
 
 The benchmark page's choices and the open-data count each read a million performance records,
 the case-study list's facet counts every published case study; the answers change only when a
-row is saved, deleted or imported. Every cached value's key carries its namespace's version
-number, which a change bumps (signals for saves, deletes and taxonomy links, explicit calls
-after bulk imports), so a change is seen at once by every process sharing the cache.
+row is saved, deleted or imported. Each is cached under its namespace's version number
+(hub.content_cache), which a change bumps: signals for saves, deletes and taxonomy links,
+explicit calls after bulk imports.
 """
 
 from __future__ import annotations
@@ -13,36 +13,13 @@ import hashlib
 import json
 
 from django.core.cache import cache
-from django.db import transaction
+
+from hub.content_cache import changed, version
 
 RECORDS, CASE_STUDIES, RELATED = "records", "case_studies", "related"
 TIMEOUT = 60 * 60
 
-
-def _version_key(namespace: str) -> str:
-    return f"cases:{namespace}:version"
-
-
-def version(namespace: str = RECORDS) -> int:
-    current = cache.get(_version_key(namespace))
-    if current is None:
-        cache.add(_version_key(namespace), 1, timeout=None)
-        current = cache.get(_version_key(namespace), 1)
-    return current
-
-
-def _bump(namespace: str) -> None:
-    try:
-        cache.incr(_version_key(namespace))
-    except ValueError:  # not there (evicted, or never read): any new number will do
-        cache.set(_version_key(namespace), version(namespace) + 1, timeout=None)
-
-
-def changed(namespace: str) -> None:
-    """Forget every cached answer in `namespace`: now, and again when the transaction commits
-    (so a request that read the old rows meanwhile cannot keep its stale answer cached)."""
-    _bump(namespace)
-    transaction.on_commit(lambda: _bump(namespace))
+__all__ = ["RECORDS", "CASE_STUDIES", "RELATED", "cached", "changed", "key", "version"]
 
 
 def records_changed(**kwargs) -> None:

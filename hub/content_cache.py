@@ -1,13 +1,14 @@
-"""One version number for the content the home page shows, so its rendered sections can be
-cached and are dropped the moment anything they show changes.
+"""Version numbers for cached reads, one per namespace, so a cached value is dropped the moment
+the rows it was read from change: every key carries its namespace's number, and a change bumps
+it, now and again when the transaction commits (so a request that read the old rows meanwhile
+cannot keep its answer cached under the new number). Every process sharing the cache sees it.
 
-The version is bumped when a case study, rating, forum thread, post or category, organisation
-or user is saved or deleted, and when any page is published, unpublished or deleted: now, and
-again when the transaction commits (so a request that rendered the old content meanwhile cannot
-keep it cached under the new number). The receivers are signals on purpose: saves reach these
-tables from services, the Wagtail admin, imports and workflows alike, and a cache that one path
-forgot to drop would show stale content. The timeout bounds anything no signal sees (a bulk
-`update()`).
+The "content" namespace is what the home page shows. Its version is bumped when a case study,
+rating, forum thread, post or category, organisation or user is saved or deleted, and when any
+page is published, unpublished or deleted. The receivers are signals on purpose: saves reach
+these tables from services, the Wagtail admin, imports and workflows alike, and a cache that one
+path forgot to drop would show stale content. The timeout bounds anything no signal sees (a
+bulk `update()`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.db import transaction
 
-KEY = "hub:content:version"
+CONTENT = "content"
 TIMEOUT = 10 * 60
 WATCHED = {
     "cases.CaseStudy",
@@ -28,24 +29,33 @@ WATCHED = {
 }
 
 
-def version() -> int:
-    current = cache.get(KEY)
+def _key(namespace: str) -> str:
+    return f"hub:{namespace}:version"
+
+
+def version(namespace: str = CONTENT) -> int:
+    current = cache.get(_key(namespace))
     if current is None:
-        cache.add(KEY, 1, timeout=None)
-        current = cache.get(KEY, 1)
+        cache.add(_key(namespace), 1, timeout=None)
+        current = cache.get(_key(namespace), 1)
     return current
 
 
-def _bump() -> None:
+def _bump(namespace: str) -> None:
     try:
-        cache.incr(KEY)
+        cache.incr(_key(namespace))
     except ValueError:  # evicted or never read: any new number will do
-        cache.set(KEY, version() + 1, timeout=None)
+        cache.set(_key(namespace), version(namespace) + 1, timeout=None)
 
 
-def changed(**kwargs) -> None:
-    _bump()
-    transaction.on_commit(_bump)
+def changed(namespace: str = CONTENT) -> None:
+    """Forget every cached value in `namespace`."""
+    _bump(namespace)
+    transaction.on_commit(lambda: _bump(namespace))
+
+
+def _content_changed(**kwargs) -> None:
+    changed(CONTENT)
 
 
 def _model_changed(sender, **kwargs) -> None:
@@ -53,14 +63,14 @@ def _model_changed(sender, **kwargs) -> None:
         return
     if kwargs.get("update_fields") and set(kwargs["update_fields"]) <= {"last_login"}:
         return  # signing in changes nothing the home page shows
-    changed()
+    changed(CONTENT)
 
 
 def _page_deleted(sender, instance, **kwargs) -> None:
     from wagtail.models import Page
 
     if isinstance(instance, Page):
-        changed()
+        changed(CONTENT)
 
 
 def connect() -> None:
@@ -70,5 +80,5 @@ def connect() -> None:
     post_save.connect(_model_changed, dispatch_uid="hub.content_cache.save")
     post_delete.connect(_model_changed, dispatch_uid="hub.content_cache.delete")
     post_delete.connect(_page_deleted, dispatch_uid="hub.content_cache.page_delete")
-    page_published.connect(changed, dispatch_uid="hub.content_cache.published")
-    page_unpublished.connect(changed, dispatch_uid="hub.content_cache.unpublished")
+    page_published.connect(_content_changed, dispatch_uid="hub.content_cache.published")
+    page_unpublished.connect(_content_changed, dispatch_uid="hub.content_cache.unpublished")

@@ -32,12 +32,32 @@ def render_markdown(text: str) -> SafeString:
 def _render(text: str) -> SafeString:
     """Keyed by the text itself, so an edit is a new key: popular pages stop re-rendering the
     same comments and posts on every request (a page of 50 comments took ~50 ms)."""
-    html = md.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
-    cleaned = nh3.clean(
-        _shift_headings(html),
+    cleaned = clean_markdown(
+        text,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
+        extensions=("extra", "sane_lists"),
         link_rel="nofollow ugc noopener noreferrer",
     )
-    return mark_safe(cleaned)  # noqa: S308 - cleaned by nh3 just above
+    return mark_safe(cleaned)  # noqa: S308 - cleaned by nh3
+
+
+def clean_markdown(
+    text: str,
+    *,
+    tags: set[str],
+    attributes: dict[str, set[str]],
+    extensions=("sane_lists",),
+    link_rel: str | None = None,
+) -> str:
+    """Markdown rendered, headings shifted below the page's own, then cleaned by nh3 to `tags`
+    with links limited to http(s) and mailto: the one path from member Markdown to HTML,
+    whether it is shown at once or stored (as workshop notes' rich text is)."""
+    html = md.markdown(text or "", extensions=list(extensions), output_format="html")
+    return nh3.clean(
+        _shift_headings(html),
+        tags=tags,
+        attributes=attributes,
+        url_schemes={"http", "https", "mailto"},
+        link_rel=link_rel,
+    )

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import icalendar
-import markdown as md
-import nh3
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,7 +26,8 @@ from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.rich_text import RichText
 
 from hub import roles
-from hub.models import Organisation, User, WorkshopIndexPage, WorkshopPage
+from hub.markdown import clean_markdown
+from hub.models import User, WorkshopIndexPage, WorkshopPage
 from hub.notifications import notify
 
 LONDON = ZoneInfo("Europe/London")
@@ -166,14 +165,7 @@ def proposals_for(user) -> list[Proposal]:
 def note_html(text: str) -> str:
     """A member's Markdown as rich text a note block may hold: rendered, then cleaned by nh3
     to the note features (paragraphs, lists, bold, italic, http(s)/mailto links), never raw."""
-    html = md.markdown(text or "", extensions=["sane_lists"], output_format="html")
-    return nh3.clean(
-        html,
-        tags=NOTE_TAGS,
-        attributes={"a": {"href"}},
-        url_schemes={"http", "https", "mailto"},
-        link_rel=None,
-    ).strip()
+    return clean_markdown(text, tags=NOTE_TAGS, attributes={"a": {"href"}}).strip()
 
 
 def _practice_examples(text: str) -> list[tuple[str, dict]]:
@@ -457,8 +449,4 @@ def filter_workshops(queryset, *, area=None, theme=None, group=None, year=None):
     if year:
         queryset = queryset.filter(date__year=year)
     return queryset
-
-
-def organisations_choice():
-    return Organisation.objects.order_by("name")
 
