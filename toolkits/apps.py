@@ -6,3 +6,13 @@ class ToolkitsConfig(AppConfig):
 
     name = "toolkits"
     verbose_name = "Toolkits"
+
+    def ready(self):
+        from hub.notifications import register_kind
+
+        register_kind(
+            "standards.review_due",
+            label="Your organisation's standards are due for review",
+            description="When Customer Service Standards you are an admin of were last "
+            "reviewed more than six months ago.",
+        )

@@ -232,6 +232,44 @@ def standards_unpublish(*, actor: User, organisation: Organisation) -> Standards
     return statement
 
 
+def standards_remind_due(*, today: datetime.date | None = None) -> int:
+    """Tell each organisation's admins, once, that its published standards are due for review
+    (Recommendation 8). Returns how many admins were told; running it again tells nobody new."""
+    from django.urls import reverse
+    from django.utils.formats import date_format
+
+    from hub.models import Membership
+    from hub.notifications import notify
+
+    told = 0
+    for statement in due_for_review(today).select_related("organisation"):
+        with transaction.atomic():
+            locked = StandardsStatement.objects.select_for_update().get(pk=statement.pk)
+            if locked.review_reminder_for == locked.last_reviewed_on:
+                continue
+            organisation = statement.organisation
+            admins = User.objects.filter(
+                memberships__organisation=organisation,
+                memberships__status=Membership.Status.APPROVED,
+                memberships__role=Membership.Role.ADMIN,
+                is_active=True,
+            )
+            for admin in admins:
+                notify(
+                    recipient=admin,
+                    kind="standards.review_due",
+                    message=(
+                        f"{organisation.name}'s Customer Service Standards were last reviewed on "
+                        f"{date_format(locked.last_reviewed_on, 'j F Y')}: please review them."
+                    ),
+                    url=reverse("standards_edit", args=[organisation.slug]),
+                )
+                told += 1
+            locked.review_reminder_for = locked.last_reviewed_on
+            locked.save(update_fields=["review_reminder_for"])
+    return told
+
+
 # Reads -------------------------------------------------------------------------------------
 
 

@@ -1,6 +1,7 @@
 """Customer Service Standards: services against the database, then the pages."""
 
 import datetime
+import io
 import re
 from decimal import Decimal
 
@@ -185,6 +186,40 @@ def test_due_for_review_after_183_days_and_reviewing_restarts_the_clock():
     svc.standards_mark_reviewed(actor=admin, organisation=statement.organisation)
     statement.refresh_from_db()
     assert statement.last_reviewed_on == today and not svc.is_due_for_review(statement)
+
+
+def test_admins_are_reminded_once_when_standards_fall_due_and_again_after_the_next_review(
+    django_capture_on_commit_callbacks,
+):
+    from django.core import mail
+    from django.core.management import call_command
+
+    from hub.models import Notification
+
+    statement, admin = _published()
+    second_admin = admin_of(statement.organisation)
+    member = member_of(statement.organisation)
+    fresh, _ = _published()  # reviewed today: nobody is told about it
+    today = timezone.localdate()
+    statement.last_reviewed_on = today - datetime.timedelta(days=200)
+    statement.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_review_reminders", stdout=io.StringIO())
+    told = Notification.objects.filter(kind="standards.review_due")
+    assert sorted(n.recipient_id for n in told) == sorted([admin.pk, second_admin.pk])
+    assert all(f"/standards/{statement.organisation.slug}/edit/" in n.url for n in told)
+    assert not told.filter(recipient=member).exists()
+    assert len(mail.outbox) == 2
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert svc.standards_remind_due() == 0  # the same review date is reminded about once
+    assert told.count() == 2
+
+    svc.standards_mark_reviewed(actor=admin, organisation=statement.organisation)
+    later = today + datetime.timedelta(days=190)
+    # Six months on, both statements are due: this one's two admins and the other's one.
+    assert svc.standards_remind_due(today=later) == 3
 
 
 def test_drafts_are_never_due_and_cannot_be_marked_reviewed():

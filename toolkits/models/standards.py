@@ -28,6 +28,10 @@ class StandardsStatement(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    review_reminder_for = models.DateField(
+        null=True, blank=True, editable=False,
+        help_text="The review date the admins were last reminded about, so they are told once.",
+    )  # fmt: skip
     version = models.PositiveIntegerField(
         default=1, help_text="Raised on every save, so two admins editing at once cannot overwrite."
     )
