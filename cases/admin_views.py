@@ -21,7 +21,7 @@ from wagtail.admin import messages
 
 from cases import permissions, services
 from cases.models import CaseStudy, Comment, Flag
-from hub.admin_readonly import site_url
+from hub.base.admin_readonly import site_url
 
 ITEMS_PER_PAGE = 20
 CASE_STUDY, COMMENT = "case-study", "comment"

@@ -18,10 +18,10 @@ from ninja.openapi.docs import DocsBase
 from pydantic import ValidationError as SchemaError
 
 from cases import caching, performance
-from cases.exports import csv_response
 from cases.models import PerformanceRecord
-from hub.models import Organisation
-from hub.pagination import keyset_page
+from hub.base.exports import csv_response
+from hub.base.models import Organisation
+from hub.base.pagination import keyset_page
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 100
@@ -354,7 +354,7 @@ def _csv_row(record: PerformanceRecord) -> list:
 
 def open_data_csv(request):
     """Every published record matching the API's filters, as one CSV file (streamed, with every
-    text cell neutralised against spreadsheet formulas by cases.exports)."""
+    text cell neutralised against spreadsheet formulas by hub.base.exports)."""
     try:
         filters = RecordFilters.model_validate(request.GET.dict())
     except SchemaError as exc:

@@ -8,20 +8,17 @@ class CasesConfig(AppConfig):
     verbose_name = "Case studies and performance"
 
     def ready(self):
+        from cases.search import CaseStudies, Records
+        from hub.base import search
+
+        search.register(CaseStudies(), order=10)
+        search.register(Records(), order=50)
         from django.db.models.signals import m2m_changed, post_delete, post_save
-        from wagtail.signals import page_published, page_unpublished
 
         from cases.caching import case_studies_changed, records_changed
         from cases.models import CaseStudy, PerformanceRecord, TaggedCaseStudy
-        from hub.models import Organisation, ShowcasePage
-        from hub.notifications import register_kind
-
-        # Publishing reaches the showcase by paths no admin hook sees (workflow approval from
-        # the dashboard, scheduled publishing), so the featured marks follow Wagtail's signals.
-        page_published.connect(_sync_featured, sender=ShowcasePage, dispatch_uid="cases.sync_pub")
-        page_unpublished.connect(
-            _sync_featured, sender=ShowcasePage, dispatch_uid="cases.sync_unpub"
-        )
+        from hub.base.models import Organisation
+        from hub.base.notifications import register_kind
 
         # Cached benchmark choices and open-data counts are forgotten when any record changes.
         post_save.connect(records_changed, sender=PerformanceRecord, dispatch_uid="cases.rec_s")
@@ -53,18 +50,7 @@ class CasesConfig(AppConfig):
             description="Someone replies to a comment you made on a case study.",
         )
         register_kind(
-            "cases.featured",
-            label="Your case study is featured",
-            description="A moderator features one of your case studies on the showcase.",
-        )
-        register_kind(
             "cases.hidden",
             label="Moderators hide your content",
             description="A moderator hides one of your case studies or comments, with the reason.",
         )
-
-
-def _sync_featured(sender, instance, **kwargs):
-    from cases.services import featured_sync
-
-    featured_sync()

@@ -14,7 +14,7 @@ import json
 
 from django.core.cache import cache
 
-from hub.content_cache import changed, version
+from hub.base.content_cache import changed, version
 
 RECORDS, CASE_STUDIES, RELATED = "records", "case_studies", "related"
 TIMEOUT = 60 * 60

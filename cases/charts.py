@@ -16,22 +16,19 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from cases.benchmarks import Summary
-
-ACCENT = "#0b5e63"  # the hub's accent: 7.5:1 on white
-TEXT = "#0b0c0c"  # GOV.UK text: 19.8:1
-GREY = "#505a5f"  # GOV.UK dark grey: 7.0:1
-BLUE = "#1d70b8"  # GOV.UK blue: 5.2:1
-RED = "#d4351c"  # GOV.UK red: 4.5:1
-GRID = "#b1b4b6"  # GOV.UK mid grey, for gridlines only (not a mark)
-BOX_FILL = "#e3eeef"  # a tint of the accent behind the box's outline
-
-FONT = 'font-family="arial, sans-serif"'
-WIDTH = 640
-
-
-def _n(value: float) -> str:
-    """A coordinate, short: 12.0 -> "12", 12.345 -> "12.3"."""
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+from hub.base.charts import (  # noqa: F401 - the palette, shared with every chart
+    ACCENT,
+    BLUE,
+    BOX_FILL,
+    FONT,
+    GREY,
+    GRID,
+    RED,
+    TEXT,
+    WIDTH,
+)
+from hub.base.charts import number as _n
+from hub.base.charts import svg_open as _open
 
 
 def _percent_label(fraction: Decimal) -> str:
@@ -48,17 +45,6 @@ def nice_top(largest: Decimal | None) -> tuple[Decimal, Decimal]:
             return top, step
     step = Decimal(1)
     return (largest / step).to_integral_value(rounding=ROUND_CEILING) * step, step
-
-
-def _open(chart_id: str, height: int, title: str, desc: str) -> list[str]:
-    return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="hub-figure__image" role="img" '
-        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" {FONT} font-size="16" '
-        f'fill="{TEXT}">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
-    ]
 
 
 def _diamond(x: float, y: float, size: float, fill: str) -> str:

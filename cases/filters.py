@@ -6,7 +6,7 @@ import django_filters
 from django import forms
 
 from cases.models import CaseStudy, TaggedCaseStudy
-from hub.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation
+from hub.base.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation
 
 SORTS = {
     "newest": ("Newest", ["-published_at", "-id"]),

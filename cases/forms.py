@@ -8,20 +8,9 @@ from django import forms
 from django.utils import timezone
 
 from cases.models import CaseStudy
-from hub.fields import MonthYearField
-from hub.idempotency import new_key
-from hub.models import Organisation, ShowcaseKind, ShowcasePage
-
-
-class SubmissionKeyMixin(forms.Form):
-    """A one-time key, so a double click or a resubmitted form creates one row, not two."""
-
-    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("submission_key", new_key())
+from hub.base.fields import MonthYearField
+from hub.base.idempotency import SubmissionKeyMixin
+from hub.base.models import Organisation
 
 
 class CaseStudyForm(SubmissionKeyMixin, forms.ModelForm):
@@ -215,28 +204,6 @@ class CommentEditForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "Enter your comment"},
-    )
-
-
-class FeatureForm(forms.Form):
-    showcase = forms.ModelChoiceField(
-        label="Showcase page",
-        queryset=ShowcasePage.objects.live(),
-        empty_label=None,
-        widget=forms.RadioSelect,
-    )
-    kind = forms.ChoiceField(
-        label="Which kind of good practice does it show?",
-        choices=ShowcaseKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose the kind of good practice"},
-    )
-    note = forms.CharField(
-        label="Why was it chosen?",
-        max_length=600,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Shown beside it on the showcase.",
-        error_messages={"required": "Say why it was chosen"},
     )
 
 

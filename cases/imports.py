@@ -29,7 +29,7 @@ from cases import records as record_services
 from cases.caching import records_changed
 from cases.models import PerformanceRecord, Programme, RecordEvent, RecordUpload
 from cases.performance import DEFINITIONS
-from hub.models import Area, ClaimantGroup, Organisation, User
+from hub.base.models import Area, ClaimantGroup, Organisation, User
 
 COLUMNS = (
     "role", "prime", "programme", "area", "claimant_group", "period_start", "period_end",

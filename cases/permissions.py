@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hub import roles
+from hub.base import roles
 
 MODERATE = "cases.moderate_casestudy"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 
 from cases.models import PerformanceRecord, Programme
-from hub.fields import MonthYearField
-from hub.models import Area, ClaimantGroup, Organisation
+from hub.base.fields import MonthYearField
+from hub.base.models import Area, ClaimantGroup, Organisation
 
 
 class RecordForm(forms.ModelForm):

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.db.models import Q
 
 from cases.models import PerformanceRecord, RecordEvent
-from hub import roles
-from hub.models import Organisation, SupplyChainLink, User
+from hub.base import roles
+from hub.base.models import Organisation, SupplyChainLink, User
 
 FIGURES = (
     "referrals", "attachments", "job_starts", "job_outcomes", "sustainment_outcomes",

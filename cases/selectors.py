@@ -12,8 +12,8 @@ from taggit.models import Tag
 from cases import permissions
 from cases.filters import SORTS, TERM_FACETS
 from cases.models import CaseStudy, CaseStudyRevision, Comment, Rating
-from hub.models import Organisation, ShowcaseFeature
-from hub.pagination import KeysetPage, keyset_page
+from hub.base.models import Organisation
+from hub.base.pagination import KeysetPage, keyset_page
 
 MAX_SEARCH_RESULTS = 500  # search results are ranked, then paged by offset within this bound
 # A common word matches every case study: rank at most this many matches (hub.fulltext).
@@ -47,7 +47,7 @@ def case_study_page(
 
 def case_study_search_page(queryset: QuerySet, *, text: str, page: str | None):
     """Search results ranked by relevance (Wagtail search), within the filtered set."""
-    from hub.fulltext import search_ids
+    from hub.base.fulltext import search_ids
 
     ranked = search_ids(
         CaseStudy.objects.published(), text, limit=SEARCH_CANDIDATES,
@@ -186,15 +186,6 @@ def managed_by(user) -> QuerySet:
     )
 
 
-def showcase_features(page) -> list[ShowcaseFeature]:
-    """The page's featured case studies that are still published, in the editors' order."""
-    return list(
-        ShowcaseFeature.objects.filter(page=page, case_study__status=CaseStudy.Status.PUBLISHED)
-        .select_related("case_study__organisation", "case_study__author")
-        .order_by("sort_order", "id")
-    )
-
-
 def featured_case_studies(*, limit: int = 3) -> list[CaseStudy]:
     """The latest case studies featured on the showcase, for the home page."""
     return list(
@@ -248,3 +239,46 @@ def top_rated_case_studies(*, limit: int = 4) -> list[CaseStudy]:
         .select_related("organisation")
         .order_by("-rating_score", "-id")[:limit]
     )
+
+
+def is_moderator(user) -> bool:
+    """Whether `user` moderates case studies and comments."""
+    return permissions.is_moderator(user)
+
+
+def can_feature(user, case_study: CaseStudy) -> bool:
+    return permissions.can_feature(user, case_study)
+
+
+def case_study_or_none(pk: int, user) -> CaseStudy | None:
+    """The case study if `user` may see it, else None."""
+    try:
+        return case_study_detail(pk, user)
+    except CaseStudy.DoesNotExist:
+        return None
+
+
+def published_case_study(pk: int) -> CaseStudy | None:
+    return CaseStudy.objects.published().filter(pk=pk).first()
+
+
+def visible_record(pk: int, user):
+    """A performance record `user` may see, or None."""
+    from cases.models import PerformanceRecord
+
+    return PerformanceRecord.objects.visible_to(user).filter(pk=pk).first()
+
+
+def recent_published(limit: int) -> QuerySet:
+    """The newest `limit` published case studies, as a queryset (for a form's choices)."""
+    recent = list(
+        CaseStudy.objects.published()
+        .order_by("-published_at", "-pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return CaseStudy.objects.filter(pk__in=recent).order_by("-published_at", "-pk")
+
+
+def published_in(ids) -> list[CaseStudy]:
+    """The published case studies among `ids`, with their organisations: one query."""
+    return list(CaseStudy.objects.published().filter(pk__in=ids).select_related("organisation"))

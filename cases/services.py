@@ -14,8 +14,8 @@ from wagtail.log_actions import log
 
 from cases import caching, permissions, ratings
 from cases.models import CaseStudy, CaseStudyRevision, Comment, Flag, Rating
-from hub import notifications
-from hub.models import Membership, Organisation, ShowcaseFeature, ShowcaseKind, ShowcasePage, User
+from hub.base import notifications
+from hub.base.models import Membership, Organisation, User
 
 SCALAR_FIELDS = (
     "title", "summary", "body", "delivery_approach", "provision", "partners", "what_was_done",
@@ -166,7 +166,6 @@ def case_study_delete(*, actor: User, case_study: CaseStudy) -> None:
     if not permissions.can_delete(actor, case_study):
         raise PermissionDenied("You cannot delete this case study.")
     case_study.delete()
-    featured_sync()
 
 
 @transaction.atomic
@@ -475,57 +474,17 @@ def flags_dismiss(*, moderator: User, case_study: CaseStudy | None = None, comme
 # The showcase ---------------------------------------------------------------------------
 
 
-@transaction.atomic
-def featured_sync() -> None:
-    """Make `featured_at` agree with the live showcase pages, and tell newly featured authors.
-    Runs after the showcase is published or unpublished, from the admin or from the site."""
-    live_ids = set(
-        ShowcaseFeature.objects.filter(page__live=True).values_list("case_study_id", flat=True)
-    )
+def case_studies_set_featured(*, featured_ids) -> list[CaseStudy]:
+    """Mark exactly `featured_ids` as featured (the site's showcase decides which); returns the
+    case studies newly featured, with their authors, so the site can tell them."""
     now = timezone.now()
     newly = list(
-        CaseStudy.objects.filter(pk__in=live_ids, featured_at__isnull=True).select_related("author")
+        CaseStudy.objects.filter(pk__in=featured_ids, featured_at__isnull=True).select_related(
+            "author"
+        )
     )
     CaseStudy.objects.filter(pk__in=[c.pk for c in newly]).update(featured_at=now)
-    CaseStudy.objects.filter(featured_at__isnull=False).exclude(pk__in=live_ids).update(
+    CaseStudy.objects.filter(featured_at__isnull=False).exclude(pk__in=featured_ids).update(
         featured_at=None
     )
-    for case_study in newly:
-        notifications.notify(
-            recipient=case_study.author,
-            kind="cases.featured",
-            message=f"Your case study “{case_study.title}” is featured on the showcase.",
-            url=case_study.get_absolute_url(),
-        )
-
-
-@transaction.atomic
-def case_study_feature(
-    *, moderator: User, case_study: CaseStudy, showcase: ShowcasePage, kind: str, note: str
-) -> ShowcaseFeature:
-    """Feature a published case study on the showcase: adds it to the page and publishes a new
-    revision, so the page's history shows who featured what and when."""
-    if not permissions.can_feature(moderator, case_study):
-        raise PermissionDenied("Only a moderator can feature a published case study.")
-    note = (note or "").strip()
-    errors = {}
-    if not note:
-        errors["note"] = "Say why this case study was chosen; readers see it."
-    if kind not in ShowcaseKind.values:
-        errors["kind"] = "Choose the kind of good practice it shows."
-    if errors:
-        raise ValidationError(errors)
-    page = ShowcasePage.objects.select_for_update().get(pk=showcase.pk)
-    if page.has_unpublished_changes:
-        raise ValidationError(
-            "The showcase has unpublished changes in the admin; feature the case study there."
-        )
-    if page.features.filter(case_study=case_study).exists():
-        raise ValidationError("This case study is already on the showcase.")
-    feature = ShowcaseFeature(case_study=case_study, kind=kind, note=note, featured_by=moderator)
-    page.features.add(feature)
-    revision = page.save_revision(user=moderator, log_action=True)
-    revision.publish(user=moderator)
-    log(instance=case_study, action="cases.feature", user=moderator, data={"kind": kind})
-    featured_sync()
-    return ShowcaseFeature.objects.get(page=page, case_study=case_study)
+    return newly

@@ -19,7 +19,6 @@ urlpatterns = [
     path("<int:pk>/report/", engagement.case_study_flag, name="case_study_flag"),
     path("<int:pk>/hide/", moderation.case_study_hide, name="case_study_hide"),
     path("<int:pk>/restore/", moderation.case_study_restore, name="case_study_restore"),
-    path("<int:pk>/feature/", moderation.case_study_feature, name="case_study_feature"),
     path("comments/<int:pk>/edit/", engagement.comment_edit, name="comment_edit"),
     path("comments/<int:pk>/delete/", engagement.comment_delete, name="comment_delete"),
     path("comments/<int:pk>/report/", engagement.comment_flag, name="comment_flag"),

@@ -1,5 +1,5 @@
 """The moderators' side of the Wagtail admin: audit-log wording, read-only case study and
-comment snippets, the reports queue, and the showcase's featured badges kept in step."""
+comment snippets and the reports queue."""
 
 import django_filters
 from django.urls import include, path, reverse
@@ -9,7 +9,6 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import LogFormatter
-from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
@@ -18,10 +17,10 @@ from wagtail.snippets.views.chooser import (
     SnippetChooserViewSet,
 )
 
-from cases import admin_views, permissions, services
+from cases import admin_views, permissions
 from cases.models import CaseStudy, Comment
-from hub.admin_readonly import ReadOnlyPermissionPolicy, ReadOnlySnippetViewSet
-from hub.models import ShowcaseKind, ShowcasePage
+from hub.base.admin_readonly import ReadOnlyPermissionPolicy, ReadOnlySnippetViewSet
+from hub.base.models import ShowcaseKind
 
 # The audit log -----------------------------------------------------------------------------
 
@@ -247,55 +246,3 @@ def register_reports_menu_item():
         icon_name="warning",
         order=205,
     )
-
-
-# The showcase ------------------------------------------------------------------------------
-
-
-def _affects_showcase(page, *, with_descendants: bool) -> bool:
-    """Whether publishing, unpublishing or deleting `page` can change which case studies a live
-    showcase features: it is a showcase, or (unpublished or deleted with its subtree) a page
-    that can hold one."""
-    page_class = page.specific_class
-    if page_class is None:
-        return False
-    if issubclass(page_class, ShowcasePage):
-        return True
-    return with_descendants and page_class in ShowcasePage.allowed_parent_page_models()
-
-
-@hooks.register("after_publish_page")
-def sync_featured_after_publish(request, page):
-    if _affects_showcase(page, with_descendants=False):
-        services.featured_sync()
-
-
-@hooks.register("after_edit_page")
-def sync_featured_after_edit(request, page):
-    """A workflow approval from the edit view publishes without the after_publish_page hook."""
-    if _affects_showcase(page, with_descendants=False):
-        services.featured_sync()
-
-
-@hooks.register("after_unpublish_page")
-def sync_featured_after_unpublish(request, page):
-    if _affects_showcase(page, with_descendants=True):
-        services.featured_sync()
-
-
-@hooks.register("after_delete_page")
-def sync_featured_after_delete(request, page):
-    if _affects_showcase(page, with_descendants=True):
-        services.featured_sync()
-
-
-@hooks.register("after_bulk_action")
-def sync_featured_after_bulk_action(request, action_type, objects, action_class_instance):
-    if action_type not in {"publish", "unpublish", "delete"}:
-        return
-    with_descendants = action_type != "publish"
-    if any(
-        isinstance(obj, Page) and _affects_showcase(obj, with_descendants=with_descendants)
-        for obj in objects
-    ):
-        services.featured_sync()

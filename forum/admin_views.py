@@ -21,7 +21,7 @@ from wagtail.admin import messages
 
 from forum import permissions, services
 from forum.models import Post, PostFlag
-from hub.admin_readonly import site_url
+from hub.base.admin_readonly import site_url
 
 ITEMS_PER_PAGE = 20
 TITLE = "Forum reports"

@@ -8,7 +8,12 @@ class ForumConfig(AppConfig):
     verbose_name = "Forum"
 
     def ready(self):
-        from hub.notifications import register_kind
+        from forum.search import Posts, Threads
+        from hub.base import search
+
+        search.register(Posts(), order=20)
+        search.register(Threads(), order=30)
+        from hub.base.notifications import register_kind
 
         register_kind(
             "forum.reply",

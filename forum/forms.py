@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from forum.models import Category
-from hub.idempotency import new_key
+from hub.base.idempotency import new_key
 
 
 class _KeyedForm(forms.Form):

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from hub import roles
+from hub.base import roles
 
 MODERATE = "forum.moderate_forum"
 

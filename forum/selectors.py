@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from forum import permissions
 from forum.models import Category, Post, PostFlag, Reaction, Thread, ThreadRead, Watch
-from hub.pagination import KeysetPage, keyset_page
+from hub.base.pagination import KeysetPage, keyset_page
 
 THREAD_ORDER = ["-last_post_at", "-id"]
 NEW_THREAD_DAYS = 14
@@ -162,12 +162,10 @@ def watching_category(user, category: Category) -> bool:
 
 def search_post_ids(user, text: str) -> list[int]:
     """Ids of posts matching `text` in threads the user may read, best first (bounded)."""
-    from hub.fulltext import search_ids
+    from hub.base.fulltext import search_ids
 
     posts = Post.objects.filter(hidden_at__isnull=True, deleted_at__isnull=True)
-    ids = search_ids(
-        posts, text, limit=1000, newest_first=True, max_results=MAX_SEARCH_RESULTS
-    )
+    ids = search_ids(posts, text, limit=1000, newest_first=True, max_results=MAX_SEARCH_RESULTS)
     threads = Thread.objects.filter(hidden_at__isnull=True)
     title_hits = search_ids(threads, text, limit=200, max_results=50)
     first_posts = Post.objects.filter(thread__in=title_hits, number=1)

@@ -15,8 +15,8 @@ from wagtail.log_actions import log
 
 from forum import permissions
 from forum.models import Category, Post, PostFlag, Reaction, Thread, ThreadRead, Watch
-from hub import notifications
-from hub.models import User
+from hub.base import notifications
+from hub.base.models import User
 
 MENTION = re.compile(r"(?<![\w/@.])@([A-Za-z0-9_.+-]{3,150})")
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)

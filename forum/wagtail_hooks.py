@@ -20,7 +20,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 # all member content (view, inspect and history only, and log entries link to inspect).
 from forum import admin_views, permissions
 from forum.models import Category, Post, Thread
-from hub.admin_readonly import ReadOnlyPermissionPolicy, ReadOnlySnippetViewSet
+from hub.base.admin_readonly import ReadOnlyPermissionPolicy, ReadOnlySnippetViewSet
 
 # The audit log -----------------------------------------------------------------------------
 

@@ -23,11 +23,11 @@ const { css } = await sass.compileAsync(join(here, 'scss', 'hub.scss'), {
   importers: [new sass.NodePackageImporter()],
   style: 'compressed'
 })
-await write(join(repo, 'hub/static/hub/css/hub.css'), `${css}\n`)
+await write(join(repo, 'hub/base/static/hub/css/hub.css'), `${css}\n`)
 
 await copy(
   join(modules, 'govuk-frontend/dist/govuk/govuk-frontend.min.js'),
-  join(repo, 'hub/static/hub/js/govuk-frontend.min.js')
+  join(repo, 'hub/base/static/hub/js/govuk-frontend.min.js')
 )
 await copy(
   join(modules, 'axe-core/axe.min.js'),

@@ -64,10 +64,12 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 SITE_ID = 1
 
 INSTALLED_APPS = [
-    "hub",
+    # The base, then the apps, then the site on top (docs/development.md, "Layers").
+    "hub.base",
     "cases",
     "forum",
     "toolkits",
+    "hub.site",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -111,12 +113,14 @@ MIDDLEWARE = [
 ]
 if env("DATABASE_REPLICA_URL"):
     # Marks read-only requests, so the database router may send their reads to the replica.
-    MIDDLEWARE.insert(0, "hub.db_router.ReadOnlyRequestMiddleware")
+    MIDDLEWARE.insert(0, "hub.base.db_router.ReadOnlyRequestMiddleware")
 if env_int("HUB_ANONYMOUS_CACHE_SECONDS", 0):
     # Lets a CDN or proxy keep anonymous pages for that long (hub.cache_headers).
-    MIDDLEWARE.insert(0, "hub.cache_headers.AnonymousCacheControlMiddleware")
+    MIDDLEWARE.insert(0, "hub.base.cache_headers.AnonymousCacheControlMiddleware")
 
-ROOT_URLCONF = "hub.urls"
+ROOT_URLCONF = "hub.site.urls"
+# The base app keeps its label "hub" and its migrations where they were.
+MIGRATION_MODULES = {"hub": "hub.migrations"}
 WSGI_APPLICATION = "hub.wsgi.application"
 
 _template_loaders = [
@@ -133,8 +137,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "hub.context_processors.site",
-                "hub.context_processors.notifications",
+                "hub.site.context_processors.site",
+                "hub.base.context_processors.notifications",
             ],
             # The cached loader in production; plain loaders while developing so edits show.
             "loaders": _template_loaders
@@ -160,7 +164,7 @@ if env("DATABASE_REPLICA_URL"):
         conn_health_checks=True,
         test_options={"MIRROR": "default"},  # tests have no replica: read the primary
     )
-    DATABASE_ROUTERS = ["hub.db_router.ReplicaRouter"]
+    DATABASE_ROUTERS = ["hub.base.db_router.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions take the write lock up front, so two concurrent writers wait
     # for each other (busy_timeout) instead of one failing with "database is locked".
@@ -210,8 +214,8 @@ LOGIN_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 
 # Accounts (django-allauth): sign in by email, mandatory verification, no enumeration.
-ACCOUNT_ADAPTER = "hub.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"login": "hub.forms.LoginForm", "signup": "hub.forms.SignupForm"}
+ACCOUNT_ADAPTER = "hub.base.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"login": "hub.base.forms.LoginForm", "signup": "hub.base.forms.SignupForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

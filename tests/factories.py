@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from hub.models import Membership, Organisation, User
+from hub.base.models import Membership, Organisation, User
 
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105
 

@@ -8,7 +8,7 @@ class ToolkitsConfig(AppConfig):
     verbose_name = "Toolkits"
 
     def ready(self):
-        from hub.notifications import register_kind
+        from hub.base.notifications import register_kind
 
         register_kind(
             "standards.review_due",

@@ -1,4 +1,4 @@
-"""The financial model's cash chart, drawn as SVG on the server (like cases/charts.py).
+"""The financial model's cash chart, drawn as SVG on the server (with hub.base.charts).
 
 Money in the bank month by month as a line, each month's net cash flow as bars, the zero line,
 and the month reserves run out marked. The page shows the same numbers in a table.
@@ -11,7 +11,9 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from cases.charts import ACCENT, GREY, GRID, RED, TEXT, WIDTH, _n, _open
+from hub.base.charts import ACCENT, GREY, GRID, RED, TEXT, WIDTH
+from hub.base.charts import number as _n
+from hub.base.charts import svg_open as _open
 from toolkits.finance import ModelResult
 
 

@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.http import urlencode
 
-from hub.idempotency import new_key
+from hub.base.idempotency import new_key
 from toolkits.finance import ClaimantGroup, ModelInputs
 
 HUNDRED = Decimal(100)
@@ -78,8 +78,11 @@ def _group_fields(n: int) -> dict:
         f"group_{n}_name": forms.CharField(
             label=f"Group {n}: name",
             help_text="For example, JSA 25+ or new ESA claimants."
-            + (" If everyone is paid the same, use one group with 100% of referrals." if first
-               else " Leave this group empty if you do not need it."),  # fmt: skip
+            + (
+                " If everyone is paid the same, use one group with 100% of referrals."
+                if first
+                else " Leave this group empty if you do not need it."
+            ),  # fmt: skip
             required=False,
             max_length=60,
             initial="All participants" if first else None,

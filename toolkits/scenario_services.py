@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from hub.idempotency import create_once
+from hub.base.idempotency import create_once
 from toolkits.models import Scenario
 
 

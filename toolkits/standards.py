@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from hub.models import JourneyStage, Organisation, User
+from hub.base.models import JourneyStage, Organisation, User
 from toolkits.models import ServiceStandard, StandardsStatement
 
 REVIEW_AFTER_DAYS = 183
@@ -170,9 +170,7 @@ def _check_complete(*, rights: str, responsibilities: str, rows: Iterable[tuple]
     if not rights:
         errors["rights"] = ["Say what a claimant can expect from you before publishing."]
     if not responsibilities:
-        errors["responsibilities"] = [
-            "Say what you ask of a claimant in return before publishing."
-        ]
+        errors["responsibilities"] = ["Say what you ask of a claimant in return before publishing."]
     if errors:
         raise ValidationError(errors)
 
@@ -238,8 +236,8 @@ def standards_remind_due(*, today: datetime.date | None = None) -> int:
     from django.urls import reverse
     from django.utils.formats import date_format
 
-    from hub.models import Membership
-    from hub.notifications import notify
+    from hub.base.models import Membership
+    from hub.base.notifications import notify
 
     told = 0
     for statement in due_for_review(today).select_related("organisation"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django import forms
 
-from hub.models import Area, Organisation
+from hub.base.models import Area, Organisation
 from toolkits.models import ServiceStandard
 from toolkits.standards import COMPARE_AT_MOST, MAX_PER_STAGE, StandardInput
 
@@ -110,8 +110,10 @@ class StandardForm(forms.Form):
     def clean(self):
         data = super().clean()
         kind = data.get("measure_kind")
-        if kind == Kind.PERCENTAGE and data.get("percentage") is None and not self.has_error(
-            "percentage"
+        if (
+            kind == Kind.PERCENTAGE
+            and data.get("percentage") is None
+            and not self.has_error("percentage")
         ):
             self.add_error("percentage", "Enter the target percentage, from 0 to 100")
         elif kind == Kind.DAYS and data.get("days") is None and not self.has_error("days"):

@@ -7,7 +7,11 @@ from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from hub.admin_readonly import ReadOnlyInspectView, ReadOnlyPermissionPolicy, ReadOnlySnippetViewSet
+from hub.base.admin_readonly import (
+    ReadOnlyInspectView,
+    ReadOnlyPermissionPolicy,
+    ReadOnlySnippetViewSet,
+)
 from toolkits.models import StandardsStatement
 
 register_permission_policy(StandardsStatement, ReadOnlyPermissionPolicy(StandardsStatement))

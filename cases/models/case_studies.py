@@ -12,7 +12,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.search import index
 
-from hub.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation
+from hub.base.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation
 
 
 class TaggedCaseStudy(TaggedItemBase):

@@ -8,8 +8,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from wagtail.search import index
 
-from hub.models import Area, ClaimantGroup, Organisation
-from hub.models.taxonomy import Term
+from hub.base.models import Area, ClaimantGroup, Organisation
+from hub.base.models.taxonomy import Term
 
 
 class Programme(Term):

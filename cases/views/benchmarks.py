@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from cases import benchmarks, caching, charts, stars
 from cases.models import PerformanceRecord, Programme
-from hub.models import Area, ClaimantGroup, Organisation
+from hub.base.models import Area, ClaimantGroup, Organisation
 
 JOB_STARTS_NOTE = (
     "Job starts are an early indicator. A job outcome is claimed only after someone has been "

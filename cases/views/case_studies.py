@@ -18,10 +18,10 @@ from cases.filters import SORTS, CaseStudyFilter
 from cases.forms import CaseStudyForm, CommentForm, RatingForm
 from cases.models import CaseStudy
 from cases.views.common import trail, visible_case_study
-from hub import ratelimit
-from hub.idempotency import create_once
-from hub.markdown import render_markdown
-from hub.views.common import apply_errors, posted
+from hub.base import ratelimit
+from hub.base.idempotency import create_once
+from hub.base.markdown import render_markdown
+from hub.base.views.common import apply_errors, posted
 
 
 def case_study_list(request):

@@ -13,10 +13,10 @@ from cases import permissions, services
 from cases.forms import CommentEditForm, CommentForm, RatingForm
 from cases.models import Comment
 from cases.views.common import trail, visible_case_study, visible_comment
-from hub import ratelimit
-from hub.forms import ReasonForm
-from hub.idempotency import create_once
-from hub.views.common import apply_errors, posted
+from hub.base import ratelimit
+from hub.base.forms import ReasonForm
+from hub.base.idempotency import create_once
+from hub.base.views.common import apply_errors, posted
 
 
 def _accepted(request, form, group: str, rate: str, message: str) -> bool:

@@ -1,18 +1,17 @@
-"""What moderators do from the site: hide and restore with a reason, feature on the showcase."""
+"""What moderators do from the site: hide and restore with a reason."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from cases import permissions, services
-from cases.forms import FeatureForm
 from cases.views.common import trail, visible_case_study, visible_comment
-from hub.forms import ReasonForm
-from hub.views.common import apply_errors, posted
+from hub.base.forms import ReasonForm
+from hub.base.views.common import posted
 
 
 def _moderator(request) -> None:
@@ -95,39 +94,3 @@ def comment_restore(request, pk):
     services.comment_restore(moderator=request.user, comment=comment)
     messages.success(request, "The comment is shown again.")
     return redirect(comment.get_absolute_url())
-
-
-@login_required
-def case_study_feature(request, pk):
-    _moderator(request)
-    case_study = visible_case_study(request, pk)
-    form = FeatureForm(posted(request))
-    if form.fields["showcase"].queryset.count() == 1:
-        form.fields["showcase"].initial = form.fields["showcase"].queryset.first()
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.case_study_feature(
-                moderator=request.user,
-                case_study=case_study,
-                showcase=form.cleaned_data["showcase"],
-                kind=form.cleaned_data["kind"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, "The case study is featured on the showcase.")
-            return redirect(case_study)
-    return render(
-        request,
-        "cases/moderate_form.html",
-        {
-            "form": form,
-            "heading": f"Feature “{case_study.title}” on the showcase",
-            "button": "Feature it",
-            "case_study": case_study,
-            "breadcrumbs": trail(case_study),
-        },
-    )

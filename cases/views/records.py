@@ -13,10 +13,10 @@ from django.urls import reverse
 from cases import performance, records
 from cases.models import PerformanceRecord
 from cases.record_forms import NoteForm, RecordFilterForm, RecordForm, VisibilityForm
-from hub import roles
-from hub.models import Organisation
-from hub.pagination import keyset_page
-from hub.views.common import apply_errors, posted
+from hub.base import roles
+from hub.base.models import Organisation
+from hub.base.pagination import keyset_page
+from hub.base.views.common import apply_errors, posted
 
 ORDER = ["-period_start", "-id"]
 

@@ -18,10 +18,10 @@ from django.urls import reverse
 from django.utils.crypto import constant_time_compare
 from django.views.decorators.http import require_GET
 
-from cases import exports, imports, performance
+from cases import imports, performance
 from cases.models import RecordUpload
-from hub import roles
-from hub.models import Organisation
+from hub.base import exports, roles
+from hub.base.models import Organisation
 
 SESSION_KEY = "cases.record_upload"
 ACCEPT = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from hub.markdown import render_markdown
+from hub.base.markdown import render_markdown
 
 register = template.Library()
 

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from forum import permissions, services
 from forum.forms import MoveForm
 from forum.views.common import readable_post, readable_thread, trail
-from hub.forms import ReasonForm
-from hub.views.common import posted
+from hub.base.forms import ReasonForm
+from hub.base.views.common import posted
 
 
 def _moderator(request) -> None:

@@ -17,9 +17,9 @@ from forum.views.common import (
     refuse_members_only,
     trail,
 )
-from hub.forms import ReasonForm
-from hub.idempotency import create_once
-from hub.views.common import apply_errors, posted
+from hub.base.forms import ReasonForm
+from hub.base.idempotency import create_once
+from hub.base.views.common import apply_errors, posted
 
 
 def _quote(post: Post) -> str:
@@ -31,21 +31,19 @@ def _quote(post: Post) -> str:
 def _about(request) -> dict:
     """What a new thread is about, from ?case_study=, ?record=, ?organisation= or ?page= (a live
     workshop note) or the form's copy."""
-    from cases.models import CaseStudy
-    from hub.models import Organisation
+    from cases import selectors as cases
+    from hub.base.models import Organisation
 
     source = request.POST if request.method == "POST" else request.GET
     about = {}
     value = source.get("case_study", "")
     if value.isdigit():
-        case_study = CaseStudy.objects.published().filter(pk=value).first()
+        case_study = cases.published_case_study(int(value))
         if case_study:
             about["case_study"] = case_study
     value = source.get("record", "")
     if value.isdigit():
-        from cases.models import PerformanceRecord
-
-        record = PerformanceRecord.objects.visible_to(request.user).filter(pk=value).first()
+        record = cases.visible_record(int(value), request.user)
         if record:
             about["performance_record"] = record
     value = source.get("organisation", "")
@@ -55,10 +53,11 @@ def _about(request) -> dict:
             about["organisation"] = organisation
     value = source.get("page", "")
     if value.isdigit():
-        from hub.models import WorkshopPage
+        from wagtail.models import Page
 
-        page = WorkshopPage.objects.live().public().filter(pk=value).first()
-        if page:
+        # Pages that invite follow-up threads (workshop notes) say so by this attribute.
+        page = Page.objects.live().public().filter(pk=value).specific().first()
+        if page is not None and getattr(page, "takes_follow_up_threads", False):
             about["page"] = page
     return about
 

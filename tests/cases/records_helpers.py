@@ -3,7 +3,7 @@
 import datetime
 
 from cases.models import Programme
-from hub.models import Area, ClaimantGroup, Membership, SupplyChainLink
+from hub.base.models import Area, ClaimantGroup, Membership, SupplyChainLink
 from tests.factories import OrganisationFactory, admin_of, member_of
 
 

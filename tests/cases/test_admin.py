@@ -10,13 +10,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from wagtail import hooks
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
-from cases import wagtail_hooks
 from cases.models import CaseStudy, Comment, Flag
-from hub.models import HomePage, Notification, ShowcaseFeature, ShowcaseKind, ShowcasePage
+from hub.site.pages import HomePage
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -391,103 +389,6 @@ def test_moderators_group_can_moderate_and_view_case_study_content():
     home = HomePage.objects.get()
     for group in ("Moderators", "Editors"):
         assert home.permissions_for_user(in_group(group)).can_publish_subpage()
-
-
-# The showcase ----------------------------------------------------------------------------
-
-
-def make_showcase():
-    home = HomePage.objects.get()
-    return home.add_child(
-        instance=ShowcasePage(title="Showcase", slug="showcase", intro="Good practice.", live=False)
-    )
-
-
-def test_publishing_and_unpublishing_the_showcase_in_the_admin_updates_featured_at():
-    case_study = make_case_study()
-    showcase = make_showcase()
-    showcase.features.add(
-        ShowcaseFeature(case_study=case_study, kind=ShowcaseKind.ADVOCACY, note="A fine example.")
-    )
-    revision = showcase.save_revision()
-    revision.publish()
-    for fn in hooks.get_hooks("after_publish_page"):
-        fn(None, showcase)
-
-    case_study.refresh_from_db()
-    assert case_study.featured_at is not None
-    assert Notification.objects.filter(recipient=case_study.author, kind="cases.featured").exists()
-
-    showcase = ShowcasePage.objects.get(pk=showcase.pk)
-    showcase.unpublish()
-    for fn in hooks.get_hooks("after_unpublish_page"):
-        fn(None, showcase)
-    case_study.refresh_from_db()
-    assert case_study.featured_at is None
-
-
-def test_showcase_hooks_ignore_other_pages(django_assert_num_queries):
-    home = HomePage.objects.get()
-    with django_assert_num_queries(0):
-        wagtail_hooks.sync_featured_after_publish(None, home)
-    assert wagtail_hooks.sync_featured_after_publish in hooks.get_hooks("after_publish_page")
-    assert wagtail_hooks.sync_featured_after_unpublish in hooks.get_hooks("after_unpublish_page")
-    assert wagtail_hooks.sync_featured_after_delete in hooks.get_hooks("after_delete_page")
-
-
-def test_deleting_the_showcase_clears_featured_at():
-    case_study = make_case_study()
-    showcase = make_showcase()
-    showcase.features.add(
-        ShowcaseFeature(case_study=case_study, kind=ShowcaseKind.ADVOCACY, note="A fine example.")
-    )
-    showcase.save_revision().publish()
-    wagtail_hooks.sync_featured_after_publish(None, showcase)
-    showcase.delete()
-    wagtail_hooks.sync_featured_after_delete(None, showcase)
-    case_study.refresh_from_db()
-    assert case_study.featured_at is None
-
-
-def test_editor_publishing_the_showcase_in_the_admin_features_the_chosen_case_study(client):
-    from wagtail.test.utils.form_data import (
-        inline_formset,
-        nested_form_data,
-        rich_text,
-        streamfield,
-    )
-
-    case_study = make_case_study()
-    editor = in_group("Editors")
-    client.force_login(editor)
-    home = HomePage.objects.get()
-    add_url = reverse("wagtailadmin_pages:add", args=("hub", "showcasepage", home.pk))
-
-    form = client.get(add_url)
-    assert form.status_code == 200
-    assert reverse("wagtailsnippetchoosers_cases_casestudy:choose") in form.content.decode()
-
-    data = nested_form_data(
-        {
-            "title": "Showcase",
-            "slug": "showcase",
-            "intro": "Good practice from across the sector.",
-            "vcs_delivery_text": rich_text(""),
-            "complementary_text": rich_text(""),
-            "advocacy_text": rich_text(""),
-            "features": inline_formset(
-                [{"case_study": case_study.pk, "kind": ShowcaseKind.VCS_DELIVERY, "note": "Why."}]
-            ),
-            "body": streamfield([]),
-            "action-publish": "action-publish",
-        }
-    )
-    response = client.post(add_url, data)
-
-    assert response.status_code == 302, response.content.decode()[:3000]
-    assert ShowcasePage.objects.get(slug="showcase").live
-    case_study.refresh_from_db()
-    assert case_study.featured_at is not None
 
 
 def test_group_editor_offers_only_the_case_study_permissions_that_mean_something(client):

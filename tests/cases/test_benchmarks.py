@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from cases import benchmarks, charts
 from cases.models import PerformanceRecord, Programme
-from hub.models import Area, ClaimantGroup, Organisation
+from hub.base.models import Area, ClaimantGroup, Organisation
 from tests.factories import OrganisationFactory, member_of
 
 D = Decimal

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from cases import caching
 from cases.models import CaseStudy, PerformanceRecord, Programme
-from hub.models import Area, ClaimantGroup
+from hub.base.models import Area, ClaimantGroup
 from tests.factories import CaseStudyFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db

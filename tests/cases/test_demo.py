@@ -10,9 +10,11 @@ from django.db.models import Count, Exists, F, OuterRef, Sum
 from django.utils.html import escape
 
 from cases import ratings
-from cases.demo import CASE_STUDIES
 from cases.models import CaseStudy, Comment, Rating
-from hub.models import ContentPage, Membership, ShowcaseFeature, ShowcasePage
+from hub.base.models import Membership
+from hub.site.demo.cases import CASE_STUDIES
+from hub.site.pages import ContentPage
+from hub.site.showcase.models import ShowcaseFeature, ShowcasePage
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +113,7 @@ def test_seed_demo_makes_case_studies_ratings_and_a_showcase_idempotently(client
 
 def test_seed_replaces_an_existing_coming_soon_placeholder(client):
     """A database seeded before the showcase existed has a ContentPage at /showcase/."""
-    from hub.models import HomePage
+    from hub.site.pages import HomePage
 
     home = HomePage.objects.get()
     placeholder = home.add_child(instance=ContentPage(title="Showcase", slug="showcase"))

@@ -8,10 +8,10 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
-from cases import demo_records
 from cases.models import PerformanceRecord, RecordEvent
-from hub.demo import content
-from hub.models import Membership, SupplyChainLink
+from hub.base.models import Membership, SupplyChainLink
+from hub.site.demo import content
+from hub.site.demo import records as demo_records
 
 
 def test_the_plan_is_the_same_every_time_and_its_figures_are_plausible():

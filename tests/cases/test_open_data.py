@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cases.models import PerformanceRecord, Programme
-from hub.models import Area, ClaimantGroup, Organisation
+from hub.base.models import Area, ClaimantGroup, Organisation
 from tests.factories import OrganisationFactory, UserFactory, admin_of, member_of
 
 pytestmark = pytest.mark.django_db

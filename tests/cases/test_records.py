@@ -218,7 +218,7 @@ def test_record_list_and_page_query_counts_do_not_grow(client, signed_in):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from hub.models import ClaimantGroup
+    from hub.base.models import ClaimantGroup
 
     if signed_in:
         client.force_login(member_of(OrganisationFactory()))

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from cases import services
 from cases.models import CaseStudy, Comment, Flag, Rating
-from hub.models import Notification
+from hub.base.models import Notification
 from tests.factories import (
     CaseStudyFactory,
     OrganisationFactory,

@@ -14,10 +14,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
-from cases import exports, imports
+from cases import imports
 from cases import records as record_services
 from cases.models import PerformanceRecord, Programme, RecordEvent, RecordUpload
-from hub.models import Area, ClaimantGroup
+from hub.base import exports
+from hub.base.models import Area, ClaimantGroup
 from tests.factories import OrganisationFactory, admin_of, member_of
 
 pytestmark = pytest.mark.django_db

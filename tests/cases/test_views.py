@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from cases import services
 from cases.models import CaseStudy, Comment, Rating
-from hub.models import Barrier, ClaimantGroup, JourneyStage
+from hub.base.models import Barrier, ClaimantGroup, JourneyStage
+from hub.site.showcase import services as showcase_services
 from tests.factories import (
     CaseStudyFactory,
     OrganisationFactory,
@@ -419,7 +420,8 @@ def test_script_injection_payloads_render_inert_in_every_field_and_comment(clien
 
 
 def test_history_mine_and_showcase_query_counts_do_not_grow(client):
-    from hub.models import HomePage, ShowcasePage
+    from hub.site.pages import HomePage
+    from hub.site.showcase.models import ShowcasePage
 
     showcase = HomePage.objects.get().add_child(
         instance=ShowcasePage(title="Showcase", slug="showcase", intro="Chosen.")
@@ -437,7 +439,7 @@ def test_history_mine_and_showcase_query_counts_do_not_grow(client):
             services.case_study_update(
                 actor=author, case_study=case_study, data={"title": f"{case_study.title}!"}
             )
-            services.case_study_feature(
+            showcase_services.case_study_feature(
                 moderator=mod,
                 case_study=case_study,
                 showcase=ShowcasePage.objects.get(pk=showcase.pk),

@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from hub.models import Membership, Organisation, User
+from hub.base.models import Membership, Organisation, User
 from tests.factories import PASSWORD, OrganisationFactory, UserFactory, admin_of
 
 # serialized_rollback restores what the data migrations made (home page, taxonomies, groups)

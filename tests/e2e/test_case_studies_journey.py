@@ -8,7 +8,8 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from cases.models import CaseStudy, Comment, Rating
-from hub.models import HomePage, ShowcasePage
+from hub.site.pages import HomePage
+from hub.site.showcase.models import ShowcasePage
 from tests.e2e.test_accounts_and_organisations import sign_in
 from tests.factories import OrganisationFactory, member_of, moderator
 

@@ -95,9 +95,7 @@ def test_a_visitor_runs_the_model_with_the_same_figures_and_downloads_them(
 
     page = new_page()
     page.goto(URL)
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Payment-by-results financial model"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("Payment-by-results financial model")
     auditor.check(page, js_enabled)
 
     # A mistake first: an attachment rate over 100.
@@ -163,12 +161,14 @@ def test_a_visitor_runs_the_model_with_the_same_figures_and_downloads_them(
     assert download.value.suggested_filename == "financial-model.xlsx"
     book = load_workbook(io.BytesIO(download.value.path().read_bytes()))
     summary = dict(book["Summary"].iter_rows(values_only=True))
-    assert _money(Decimal(str(summary["Surplus (or deficit, if negative)"]))) == _figures(page)[
-        "surplus"
-    ]
-    assert _money(
-        Decimal(str(summary["Most of your own money needed (peak working capital)"]))
-    ) == _figures(page)["peak"]
+    assert (
+        _money(Decimal(str(summary["Surplus (or deficit, if negative)"])))
+        == _figures(page)["surplus"]
+    )
+    assert (
+        _money(Decimal(str(summary["Most of your own money needed (peak working capital)"])))
+        == _figures(page)["peak"]
+    )
     assert f"Month {summary['Month reserves run out']}" == _figures(page)["run-out"]
     sheet_rows = list(book["Cash flow"].iter_rows(values_only=True))[1:]
     assert len(sheet_rows) == rows.count()

@@ -10,7 +10,9 @@ from wagtail.rich_text import RichText
 
 from forum import services as forum_services
 from forum.models import ThreadRead, Watch
-from hub.models import Area, ClaimantGroup, HomePage, Notification, WorkshopIndexPage, WorkshopPage
+from hub.base.models import Area, ClaimantGroup, Notification
+from hub.site.pages import HomePage
+from hub.site.workshops.models import WorkshopIndexPage, WorkshopPage
 from tests.e2e.test_accounts_and_organisations import sign_in
 from tests.factories import CaseStudyFactory
 from tests.forum.helpers import category, seasoned_member

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from hub.models import JourneyStage
+from hub.base.models import JourneyStage
 from tests.e2e.test_accounts_and_organisations import sign_in
 from tests.factories import OrganisationFactory, admin_of
 from toolkits.models import StandardsStatement
@@ -53,9 +53,7 @@ def test_an_admin_writes_checks_and_publishes_standards_and_a_visitor_compares_t
         expect(slot).to_contain_text("try “joining the programme”")
     else:
         page.get_by_role("button", name="Check my wording").click()
-        expect(page.get_by_role("main")).to_contain_text(
-            "Nothing has been saved yet"
-        )
+        expect(page.get_by_role("main")).to_contain_text("Nothing has been saved yet")
     expect(slot).to_contain_text("“attachment” – try “joining the programme”")
     expect(slot).to_contain_text("looking at your whole situation")
     auditor.check(page, js_enabled)
@@ -98,9 +96,7 @@ def test_an_admin_writes_checks_and_publishes_standards_and_a_visitor_compares_t
         "We will talk about your plan with you."
     )
 
-    page.get_by_label("What a claimant can expect from you").fill(
-        "We will treat you with respect."
-    )
+    page.get_by_label("What a claimant can expect from you").fill("We will treat you with respect.")
     page.get_by_label("What you ask of a claimant in return").fill(
         "Come to the meetings you agree with us."
     )

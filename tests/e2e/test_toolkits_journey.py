@@ -8,9 +8,9 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 from wagtail.models import Page
 
-from hub.models import HomePage
-from toolkits.demo import pages as demo
-from toolkits.demo import toolkit_content
+from hub.site.demo.toolkits import pages as demo
+from hub.site.demo.toolkits import toolkit_content
+from hub.site.pages import HomePage
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -9,7 +9,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from hub.models import Area, Theme, WorkshopIndexPage, WorkshopPage
+from hub.base.models import Area, Theme
+from hub.site.workshops.models import WorkshopIndexPage, WorkshopPage
 from tests.e2e.test_accounts_and_organisations import sign_in
 from tests.factories import OrganisationFactory, member_of, moderator
 

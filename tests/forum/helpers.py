@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from forum.models import Category, Post, Thread
-from hub.models import User
+from hub.base.models import User
 from tests.factories import OrganisationFactory, member_of
 
 

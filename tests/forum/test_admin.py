@@ -17,7 +17,7 @@ from wagtail.models import ModelLogEntry
 
 from forum import admin_views, services
 from forum.models import Category, Post, PostFlag, Thread
-from hub.models import User
+from hub.base.models import User
 from tests.factories import OrganisationFactory, UserFactory, member_of, moderator
 
 pytestmark = pytest.mark.django_db

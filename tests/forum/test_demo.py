@@ -10,9 +10,9 @@ from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 
 from forum import permissions
-from forum.demo import SPAN_DAYS
 from forum.models import Category, Post, Reaction, TaggedThread, Thread, ThreadRead, Watch
-from hub.models import Membership, User
+from hub.base.models import Membership, User
+from hub.site.demo.forum import SPAN_DAYS
 
 pytestmark = pytest.mark.django_db
 

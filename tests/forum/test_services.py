@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from forum import services
 from forum.models import Category, Post, PostFlag, Thread, ThreadRead, Watch
-from hub.models import Notification
+from hub.base.models import Notification
 from tests.factories import UserFactory, moderator
 from tests.forum.helpers import category, new_member, seasoned_member
 

@@ -8,7 +8,7 @@ from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, format_hotp_value
 from django.core import mail
 from django.urls import reverse
 
-from hub.models import User
+from hub.base.models import User
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db

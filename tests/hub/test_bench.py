@@ -8,8 +8,8 @@ from django.test.utils import override_settings
 
 from cases.models import CaseStudy, Comment, PerformanceRecord, Rating
 from forum.models import Category, Post, Thread
-from hub.bench import measure, report, seed
-from hub.models import User
+from hub.base.models import User
+from hub.site.bench import measure, report, seed
 
 SCALE = 0.001
 
@@ -43,7 +43,7 @@ def test_the_bench_seeds_consistent_rows_and_measures_pages_against_the_bare_vie
         measure.Page("Performance", "/performance/", signed_in=True),
     ]
     member = User.objects.get(username=seeded.member_username)
-    with override_settings(ROOT_URLCONF="hub.bench.measure"):
+    with override_settings(ROOT_URLCONF="hub.site.bench.measure"):
         baseline, results = measure.run(pages, member=member, repeat=3, warmup=1)
     assert baseline.status == 200 and baseline.queries == 0
     assert [r.status for r in results] == [200, 200, 200, 200]

@@ -10,8 +10,10 @@ from django.utils import timezone
 
 from forum import services as forum_services
 from forum.models import ThreadRead, Watch
-from hub import content_cache
-from hub.models import Area, HomePage, Notification, WorkshopIndexPage, WorkshopPage
+from hub.base import content_cache
+from hub.base.models import Area, Notification
+from hub.site.pages import HomePage
+from hub.site.workshops.models import WorkshopIndexPage, WorkshopPage
 from tests.factories import CaseStudyFactory, OrganisationFactory, member_of, moderator
 from tests.forum.helpers import category, seasoned_member
 
@@ -83,9 +85,7 @@ def test_unrated_case_studies_are_not_listed_as_top_rated(client):
 def test_drafts_hidden_threads_and_members_only_threads_stay_off_the_home_page(client):
     CaseStudyFactory(title="Still a draft", status="draft")
     hidden = thread("Hidden thread")
-    forum_services.thread_hide(
-        moderator=moderator(), thread=hidden, reason="Spam."
-    )
+    forum_services.thread_hide(moderator=moderator(), thread=hidden, reason="Spam.")
     thread("Members talk", cat=category(slug="members", access="members"))
 
     anonymous = client.get("/").content.decode()

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from hub.fields import MonthYearField
-from hub.markdown import render_markdown
+from hub.base.fields import MonthYearField
+from hub.base.markdown import render_markdown
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from hub import notifications
-from hub.models import Notification, NotificationPreference
+from hub.base import notifications
+from hub.base.models import Notification, NotificationPreference
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

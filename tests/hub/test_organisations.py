@@ -4,8 +4,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from hub import services
-from hub.models import Area, ClaimantGroup, Membership, Organisation, SupplyChainLink
+from hub.base import services
+from hub.base.models import Area, ClaimantGroup, Membership, Organisation, SupplyChainLink
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, admin_of
 
 pytestmark = pytest.mark.django_db

@@ -6,18 +6,17 @@ from django.core.management import call_command
 from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from hub.models import (
+from hub.base.models import (
     Area,
     Barrier,
     ClaimantGroup,
-    ContentPage,
-    HomePage,
     JourneyStage,
     Membership,
     Organisation,
     SupplyChainLink,
     User,
 )
+from hub.site.pages import ContentPage, HomePage
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

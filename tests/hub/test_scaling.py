@@ -12,8 +12,8 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from hub import db_router
-from hub.cache_headers import AnonymousCacheControlMiddleware
+from hub.base import db_router
+from hub.base.cache_headers import AnonymousCacheControlMiddleware
 
 ROOT = Path(__file__).resolve().parents[2]
 SCALING_VARIABLES = (
@@ -51,7 +51,7 @@ def test_every_scaling_switch_is_off_by_default():
     s = settings_with()
     assert s["databases"] == ["default"]
     assert s["routers"] == []
-    assert "hub.db_router.ReadOnlyRequestMiddleware" not in s["middleware"]
+    assert "hub.base.db_router.ReadOnlyRequestMiddleware" not in s["middleware"]
     assert s["cache"].endswith("LocMemCache")
     assert s["tasks"] == "django_tasks.backends.immediate.ImmediateBackend"
     assert "django_tasks_db" not in s["apps"]
@@ -60,7 +60,7 @@ def test_every_scaling_switch_is_off_by_default():
     assert s["frontend_cache"] is None
     assert "wagtail.contrib.frontend_cache" not in s["apps"]
     assert s["anonymous_cache"] == 0
-    assert "hub.cache_headers.AnonymousCacheControlMiddleware" not in s["middleware"]
+    assert "hub.base.cache_headers.AnonymousCacheControlMiddleware" not in s["middleware"]
 
 
 def test_a_replica_url_adds_the_replica_the_router_and_its_middleware():
@@ -68,8 +68,8 @@ def test_a_replica_url_adds_the_replica_the_router_and_its_middleware():
     assert s["databases"] == ["default", "replica"]
     assert s["replica"] == "hub"
     assert s["replica_test"] == {"MIRROR": "default"}
-    assert s["routers"] == ["hub.db_router.ReplicaRouter"]
-    assert s["middleware"][0] == "hub.db_router.ReadOnlyRequestMiddleware"
+    assert s["routers"] == ["hub.base.db_router.ReplicaRouter"]
+    assert s["middleware"][0] == "hub.base.db_router.ReadOnlyRequestMiddleware"
 
 
 def test_redis_holds_the_cache_and_the_sessions():
@@ -129,7 +129,7 @@ def test_an_unknown_frontend_cache_is_refused():
 def test_anonymous_cache_seconds_adds_the_cache_control_middleware():
     s = settings_with(HUB_ANONYMOUS_CACHE_SECONDS="60")
     assert s["anonymous_cache"] == 60
-    assert s["middleware"][0] == "hub.cache_headers.AnonymousCacheControlMiddleware"
+    assert s["middleware"][0] == "hub.base.cache_headers.AnonymousCacheControlMiddleware"
 
 
 # The router, with a replica configured.

@@ -15,17 +15,10 @@ from wagtail.rich_text import RichText
 from cases.models import CaseStudy, PerformanceRecord, Programme
 from forum import services as forum_services
 from forum.models import Post
-from hub import search
-from hub.models import (
-    Area,
-    ClaimantGroup,
-    ContentPage,
-    HomePage,
-    Organisation,
-    Theme,
-    WorkshopIndexPage,
-    WorkshopPage,
-)
+from hub.base import search
+from hub.base.models import Area, ClaimantGroup, Organisation, Theme
+from hub.site.pages import ContentPage, HomePage
+from hub.site.workshops.models import WorkshopIndexPage, WorkshopPage
 from tests.cases.test_views import _Inspector, script_injection_strings
 from tests.factories import CaseStudyFactory, OrganisationFactory, member_of, moderator
 from tests.forum.helpers import category, seasoned_member
@@ -107,8 +100,7 @@ def found(query: str, user, kind: str = "all", **chosen) -> dict[str, list[str]]
     """Titles found for `user`, by type (all of each type's first page)."""
     if kind == "all":
         return {
-            t.key: [h.title for h in t.rows(t.find(query, user, {})[0], [])]
-            for t in search.TYPES
+            t.key: [h.title for h in t.rows(t.find(query, user, {})[0], [])] for t in search.types()
         }
     results = search.search(query, user=user, kind=kind, chosen=chosen)
     return {kind: [h.title for h in results.page.object_list]}
@@ -346,7 +338,7 @@ def test_hidden_and_deleted_posts_are_never_found(role):
     Post.objects.filter(pk=kept.pk).update(deleted_at=timezone.now())
     forum_services.post_create(author=author, thread=thread, body=f"Shown {WORD}")
 
-    posts = search.TYPE_KEYS["posts"]
+    posts = search.type_keys()["posts"]
     ids, _ = posts.find(WORD, _viewer(role), {})
 
     assert [p.body for p in Post.objects.filter(pk__in=ids)] == [f"Shown {WORD}"]
@@ -525,7 +517,7 @@ def test_search_query_counts_do_not_grow_with_the_data(client, signed_in):
     organisation = OrganisationFactory()
     if signed_in:
         client.force_login(member_of(OrganisationFactory()))
-    views = [{"q": WORD}] + [{"q": WORD, "type": t.key} for t in search.TYPES]
+    views = [{"q": WORD}] + [{"q": WORD, "type": t.key} for t in search.types()]
     views.append({"q": WORD, "type": "case-studies", "group": ClaimantGroup.objects.first().slug})
     views.append({"q": WORD, "type": "pages", "page_type": "hub.workshoppage"})
     _grow(2, author, cat, organisation)

@@ -23,6 +23,7 @@ def indexed_content():
     for item in (study, thread, thread.posts.first()):
         backend.add(item)
 
+
 TYPED = ['"', '"unterminated', 'unterminated"', "(", "a AND", "NEAR(", "*", "-", "'; --", "x:y"]
 
 
@@ -36,7 +37,7 @@ def test_on_postgresql_bounded_ranking_puts_a_title_match_first():
     from django.db import connection
 
     from cases.models import CaseStudy
-    from hub import fulltext
+    from hub.base import fulltext
 
     if connection.vendor != "postgresql":
         pytest.skip("the bounded ranking is PostgreSQL's; other databases use the backend's")

@@ -14,16 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
-from hub import workshops
-from hub.models import (
-    Area,
-    ClaimantGroup,
-    HomePage,
-    Notification,
-    Theme,
-    WorkshopIndexPage,
-    WorkshopPage,
-)
+from hub.base.models import Area, ClaimantGroup, Notification, Theme
+from hub.site.pages import HomePage
+from hub.site.workshops import services as workshops
+from hub.site.workshops.models import WorkshopIndexPage, WorkshopPage
 from tests.factories import (
     CaseStudyFactory,
     OrganisationFactory,
@@ -246,7 +240,7 @@ def test_member_markdown_never_reaches_rich_text_as_raw_html(member):
     page = workshops.workshop_propose(
         actor=member,
         data=_data(
-            shared='<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1))',
+            shared="<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1))",
             examples="# <b onclick=x>Title</b>\n<iframe src=//evil></iframe>text",
             actions="<script>bad()</script>",
         ),
@@ -312,9 +306,7 @@ def test_rejection_in_the_wagtail_admin_also_notifies_the_proposer(client, membe
     page = workshops.workshop_propose(actor=member, data=_data())
     task_state = page.current_workflow_task_state
     client.force_login(mod)
-    url = reverse(
-        "wagtailadmin_pages:workflow_action", args=(page.pk, "reject", task_state.pk)
-    )
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "reject", task_state.pk))
     response = client.post(url, {"comment": "Remove the participant's name"})
     assert response.status_code == 302
     task_state.refresh_from_db()
@@ -329,7 +321,7 @@ def test_other_pages_keep_wagtails_own_workflow_emails():
     from wagtail.admin.signal_handlers import workflow_approval_email_notifier
     from wagtail.signals import workflow_approved
 
-    from hub.models import ContentPage
+    from hub.site.pages import ContentPage
 
     editor = UserFactory()
     home = HomePage.objects.get()
@@ -352,9 +344,7 @@ def test_approval_in_the_wagtail_admin_publishes_and_notifies(client, member, mo
     page = workshops.workshop_propose(actor=member, data=_data())
     task_state = page.current_workflow_task_state
     client.force_login(mod)
-    url = reverse(
-        "wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)
-    )
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk))
     assert client.post(url, {"comment": ""}).status_code == 302
     page.refresh_from_db()
     assert page.live

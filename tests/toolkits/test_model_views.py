@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from openpyxl import load_workbook
 
+from hub.site.demo import toolkits as demo
+from hub.site.demo.toolkits import scenarios as demo_scenarios
 from tests.factories import OrganisationFactory, UserFactory, member_of
-from toolkits import demo
-from toolkits.demo import scenarios as demo_scenarios
 from toolkits.finance import run_model
 from toolkits.model_forms import PRESETS, FinancialModelForm
 from toolkits.models import Scenario
@@ -68,7 +68,7 @@ def test_each_preset_link_fills_the_form_and_shows_results(client, preset):
     response = client.get(f"{URL}?{urlencode(preset['data'])}")
     html = response.content.decode()
     assert 'data-figure="surplus"' in html
-    assert 'data-financial-model' in html
+    assert "data-financial-model" in html
     form = FinancialModelForm(preset["data"])
     assert form.is_valid(), form.errors
     result = run_model(form.model_inputs())
@@ -95,9 +95,10 @@ def test_results_show_the_calculated_figures_and_explain_them(client):
 def test_typed_pound_signs_commas_and_percent_signs_are_understood(client):
     plain = _page(client).content.decode()
     typed = _page(client, fixed_costs="£1,500", attachment_rate="80%").content.decode()
-    assert _results_region(typed).split("Copy this link")[0] == _results_region(plain).split(
-        "Copy this link"
-    )[0]
+    assert (
+        _results_region(typed).split("Copy this link")[0]
+        == _results_region(plain).split("Copy this link")[0]
+    )
 
 
 # Every invalid answer gets its own plain message beside the field.
@@ -243,7 +244,7 @@ def test_exports_neutralise_text_that_a_spreadsheet_would_run(client):
     response = client.get(f"{reverse('financial_model_xlsx')}?{_query(group_1_name=formula)}")
     book = load_workbook(io.BytesIO(response.content))
     answers = dict(book["Inputs"].iter_rows(values_only=True))
-    assert answers["Group 1: name"] == "'=HYPERLINK(\"x\")"
+    assert answers["Group 1: name"] == '\'=HYPERLINK("x")'
 
 
 def test_exports_of_invalid_answers_go_back_to_the_form(client):

@@ -17,10 +17,10 @@ from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from cases.models import CaseStudy
-from hub.models import HomePage
+from hub.site.demo.toolkits import pages as demo
+from hub.site.demo.toolkits import toolkit_content
+from hub.site.pages import HomePage
 from tests.factories import CaseStudyFactory, UserFactory
-from toolkits.demo import pages as demo
-from toolkits.demo import toolkit_content
 from toolkits.models.pages import ToolkitIndexPage, ToolkitPage
 
 pytestmark = pytest.mark.django_db
@@ -334,8 +334,7 @@ def test_query_counts_do_not_grow_with_toolkits_or_related_items(client, image):
 
     def grow(n):
         made = [
-            _toolkit(index, f"Guide {n}-{i}", topic=topics[i % 4], audience="vcs")
-            for i in range(n)
+            _toolkit(index, f"Guide {n}-{i}", topic=topics[i % 4], audience="vcs") for i in range(n)
         ]
         studies = [CaseStudyFactory() for _ in range(n)]
         body = _full_body(index, studies, made, document, image)

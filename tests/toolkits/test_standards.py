@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.models import Area, JourneyStage
+from hub.base.models import Area, JourneyStage
 from tests.cases.test_views import _Inspector, script_injection_strings
 from tests.factories import OrganisationFactory, admin_of, member_of, moderator
 from toolkits import standards as svc
@@ -151,9 +151,7 @@ def test_publishing_needs_every_stage_and_rights_and_responsibilities():
     _save(admin, organisation, standards=_inputs(stages[:4]), rights="", responsibilities="")
     with pytest.raises(ValidationError) as caught:
         svc.standards_publish(actor=admin, organisation=organisation)
-    assert set(caught.value.error_dict) == {
-        f"stage-{stages[4].slug}", "rights", "responsibilities"
-    }
+    assert set(caught.value.error_dict) == {f"stage-{stages[4].slug}", "rights", "responsibilities"}
     assert StandardsStatement.objects.get().status == "draft"
 
 
@@ -194,7 +192,7 @@ def test_admins_are_reminded_once_when_standards_fall_due_and_again_after_the_ne
     from django.core import mail
     from django.core.management import call_command
 
-    from hub.models import Notification
+    from hub.base.models import Notification
 
     statement, admin = _published()
     second_admin = admin_of(statement.organisation)
@@ -461,7 +459,7 @@ def test_check_my_wording_without_javascript_flags_jargon_and_keeps_the_text(cli
     html = response.content.decode()
     assert response.status_code == 200
     assert JARGON in html
-    slot = html[html.index(f'id="id_{_first("service_standard")}-findings"'):][:3000]
+    slot = html[html.index(f'id="id_{_first("service_standard")}-findings"') :][:3000]
     assert "&ldquo;attachment&rdquo; &ndash; try &ldquo;joining the programme&rdquo;" in slot
     assert "holistic" in slot and "looking at your whole situation" in slot
     assert "Nothing has been saved yet" in html
@@ -564,7 +562,7 @@ def test_compare_shows_chosen_organisations_stage_by_stage(client):
     html = client.get(url).content.decode()
     assert "Alpha Test Org" in html and "Draft Test Org" not in html
     html = client.get(url, {"org": [a.organisation.slug, c.organisation.slug]}).content.decode()
-    table = html[html.index("<table"):]
+    table = html[html.index("<table") :]
     assert "Alpha Test Org" in table and "Gamma Test Org" in table
     assert "Beta Test Org" not in table
     assert table.count("<table") == 5
@@ -665,7 +663,7 @@ def test_script_payloads_render_inert_everywhere(client):
 
 
 def test_demo_standards_are_plain_idempotent_and_include_a_due_one_and_a_draft():
-    from toolkits.demo import standards as demo
+    from hub.site.demo.toolkits import standards as demo
     from toolkits.plain_english import check
 
     for name in demo.ORGANISATIONS:
@@ -702,7 +700,8 @@ def test_admin_lists_and_inspects_statements_read_only(client):
     inspect = client.get(reverse(viewset.get_url_name("inspect"), args=[statement.pk]))
     assert inspect.status_code == 200 and RIGHTS.encode() in inspect.content
     assert client.get(reverse(viewset.get_url_name("edit"), args=[statement.pk])).status_code in {
-        302, 403
+        302,
+        403,
     }
 
 

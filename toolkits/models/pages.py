@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from hub.blocks import ContentStreamBlock
+from hub.base.blocks import ContentStreamBlock
 
 
 class Audience(models.TextChoices):
@@ -53,11 +53,11 @@ class RelatedCaseStudiesBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         """Show only case studies still published, with their organisations in one query."""
-        from cases.models import CaseStudy
+        from cases import selectors as cases
 
         context = super().get_context(value, parent_context=parent_context)
         ids = [case_study.pk for case_study in value["case_studies"] if case_study]
-        found = CaseStudy.objects.published().select_related("organisation").in_bulk(ids)
+        found = {case_study.pk: case_study for case_study in cases.published_in(ids)}
         context["case_studies"] = [found[pk] for pk in dict.fromkeys(ids) if pk in found]
         return context
 

@@ -72,12 +72,13 @@ class ServiceStandard(models.Model):
     )
     measure_kind = models.CharField(max_length=12, choices=MeasureKind.choices)
     measure_value = models.DecimalField(
-        max_digits=6, decimal_places=1, null=True, blank=True,
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
         help_text="The target percentage or number of days.",
     )
-    measure_frequency = models.CharField(
-        max_length=12, choices=Frequency.choices, blank=True
-    )
+    measure_frequency = models.CharField(max_length=12, choices=Frequency.choices, blank=True)
     sort_order = models.PositiveIntegerField(default=0)
 
     class Meta:

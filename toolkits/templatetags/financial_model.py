@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import template
 
-from hub.templatetags.govuk import _field_context, _render
+from hub.base.templatetags.govuk import _field_context, _render
 
 register = template.Library()
 

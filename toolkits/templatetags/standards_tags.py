@@ -3,7 +3,7 @@ so hub's views need not import toolkits."""
 
 from django import template
 
-from hub import roles
+from hub.base import roles
 from toolkits import standards as svc
 from toolkits.models import ServiceStandard, StandardsStatement
 

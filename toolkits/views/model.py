@@ -17,9 +17,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from cases.exports import csv_response, xlsx_response
-from hub import ratelimit
-from hub.pagination import keyset_page
+from hub.base import ratelimit
+from hub.base.exports import csv_response, xlsx_response
+from hub.base.pagination import keyset_page
 from toolkits import scenario_services
 from toolkits.charts import cash_chart
 from toolkits.finance import ModelResult, Sensitivity, run_model, sensitivity
@@ -98,10 +98,22 @@ def _people(value: Decimal) -> Decimal:
 def monthly_rows(result: ModelResult) -> list[list]:
     return [
         [
-            row.month, _people(row.referrals), _people(row.starts), _people(row.on_programme),
-            _people(row.job_outcomes), row.attachment_income, row.outcome_income,
-            row.sustainment_income, row.management_fee, row.income, row.delivery_costs,
-            row.fixed_costs, row.costs, row.net, row.running_total, row.cash,
+            row.month,
+            _people(row.referrals),
+            _people(row.starts),
+            _people(row.on_programme),
+            _people(row.job_outcomes),
+            row.attachment_income,
+            row.outcome_income,
+            row.sustainment_income,
+            row.management_fee,
+            row.income,
+            row.delivery_costs,
+            row.fixed_costs,
+            row.costs,
+            row.net,
+            row.running_total,
+            row.cash,
         ]  # fmt: skip
         for row in result.rows
     ]

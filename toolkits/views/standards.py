@@ -14,8 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from hub import ratelimit, roles
-from hub.models import Area, JourneyStage, Organisation
+from hub.base import ratelimit, roles
+from hub.base.models import Area, JourneyStage, Organisation
 from toolkits import plain_english
 from toolkits import standards as svc
 from toolkits.models import StandardsStatement
@@ -182,8 +182,7 @@ class EditForm:
         for section in self.sections:
             summary += [{"text": e, "href": f"#{section.prefix}"} for e in section.errors]
             summary += [
-                {"text": e, "href": f"#{section.prefix}"}
-                for e in section.formset.non_form_errors()
+                {"text": e, "href": f"#{section.prefix}"} for e in section.formset.non_form_errors()
             ]
             for form in section.formset.forms:
                 for name, errors in form.errors.items():

@@ -1,0 +1,84 @@
+"""Version numbers for cached reads, one per namespace, so a cached value is dropped the moment
+the rows it was read from change: every key carries its namespace's number, and a change bumps
+it, now and again when the transaction commits (so a request that read the old rows meanwhile
+cannot keep its answer cached under the new number). Every process sharing the cache sees it.
+
+The "content" namespace is what the home page shows. Its version is bumped when a case study,
+rating, forum thread, post or category, organisation or user is saved or deleted, and when any
+page is published, unpublished or deleted. The receivers are signals on purpose: saves reach
+these tables from services, the Wagtail admin, imports and workflows alike, and a cache that one
+path forgot to drop would show stale content. The timeout bounds anything no signal sees (a
+bulk `update()`).
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db import transaction
+
+CONTENT = "content"
+TIMEOUT = 10 * 60
+WATCHED = {
+    "cases.CaseStudy",
+    "cases.Rating",
+    "forum.Category",
+    "forum.Thread",
+    "forum.Post",
+    "hub.Organisation",
+    "hub.User",
+}
+
+
+def _key(namespace: str) -> str:
+    return f"hub:{namespace}:version"
+
+
+def version(namespace: str = CONTENT) -> int:
+    current = cache.get(_key(namespace))
+    if current is None:
+        cache.add(_key(namespace), 1, timeout=None)
+        current = cache.get(_key(namespace), 1)
+    return current
+
+
+def _bump(namespace: str) -> None:
+    try:
+        cache.incr(_key(namespace))
+    except ValueError:  # evicted or never read: any new number will do
+        cache.set(_key(namespace), version(namespace) + 1, timeout=None)
+
+
+def changed(namespace: str = CONTENT) -> None:
+    """Forget every cached value in `namespace`."""
+    _bump(namespace)
+    transaction.on_commit(lambda: _bump(namespace))
+
+
+def _content_changed(**kwargs) -> None:
+    changed(CONTENT)
+
+
+def _model_changed(sender, **kwargs) -> None:
+    if sender._meta.label not in WATCHED:
+        return
+    if kwargs.get("update_fields") and set(kwargs["update_fields"]) <= {"last_login"}:
+        return  # signing in changes nothing the home page shows
+    changed(CONTENT)
+
+
+def _page_deleted(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        changed(CONTENT)
+
+
+def connect() -> None:
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished
+
+    post_save.connect(_model_changed, dispatch_uid="hub.base.content_cache.save")
+    post_delete.connect(_model_changed, dispatch_uid="hub.base.content_cache.delete")
+    post_delete.connect(_page_deleted, dispatch_uid="hub.base.content_cache.page_delete")
+    page_published.connect(_content_changed, dispatch_uid="hub.base.content_cache.published")
+    page_unpublished.connect(_content_changed, dispatch_uid="hub.base.content_cache.unpublished")

@@ -1,0 +1,117 @@
+"""Forms for profiles and organisations. Each names exactly the fields a user may change."""
+
+from allauth.account import forms as allauth_forms
+from django import forms
+
+from hub.base.models import Membership, Organisation, User
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name", "job_title", "bio"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
+
+
+class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(
+        required=False,
+        max_length=300,
+        assume_scheme="https",
+        help_text="For example, https://www.example.org.uk",
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "website", "description", "areas", "claimant_groups"]
+        labels = {
+            "name": "Organisation name",
+            "kind": "What kind of organisation is it?",
+            "areas": "Areas served",
+            "claimant_groups": "Claimant groups served",
+        }
+        help_texts = {
+            "areas": "Choose every area you deliver in.",
+        }
+        widgets = {
+            "kind": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "areas": forms.CheckboxSelectMultiple,
+            "claimant_groups": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = Organisation.Kind.choices  # no empty "-----" radio
+
+
+class JoinRequestForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["message"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 4})}
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(
+        label="Role", choices=Membership.Role.choices, widget=forms.RadioSelect
+    )
+
+
+class SupplyChainForm(forms.Form):
+    RELATION_CHOICES = [
+        ("subcontractor", "They deliver for us (they are our subcontractor)"),
+        ("prime", "We deliver for them (they are our prime contractor)"),
+    ]
+    other = forms.ModelChoiceField(
+        label="Organisation",
+        queryset=Organisation.objects.none(),
+        empty_label="Choose an organisation",
+    )
+    relation = forms.ChoiceField(
+        label="How are you linked?", choices=RELATION_CHOICES, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other"].queryset = Organisation.objects.exclude(pk=organisation.pk).only(
+            "pk", "name"
+        )
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's sign-in form, with the reset-password link moved out of the password hint
+    (where it sat between the two fields in the tab order) to below the button."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""
+        if "remember" in self.fields:
+            self.fields["remember"].label = "Keep me signed in on this device"
+
+
+class SignupForm(allauth_forms.SignupForm):
+    """allauth's sign-up form, saying what the username is for."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].help_text = (
+            "Shown on your public profile and used to mention you in the forum. "
+            "Letters, numbers and . _ - only."
+        )
+
+
+class ReasonForm(forms.Form):
+    """A reason for a moderator's action or a member's report, labelled for the occasion."""
+
+    reason = forms.CharField(
+        label="Reason",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter a reason"},
+    )
+
+    def __init__(self, *args, label: str = "Reason", help_text: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = label
+        self.fields["reason"].help_text = help_text

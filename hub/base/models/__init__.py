@@ -1,0 +1,19 @@
+from .notifications import Notification, NotificationPreference
+from .organisations import Membership, Organisation, SupplyChainLink
+from .taxonomy import Area, Barrier, ClaimantGroup, JourneyStage, ShowcaseKind, Theme
+from .users import User
+
+__all__ = [
+    "Area",
+    "Barrier",
+    "ClaimantGroup",
+    "JourneyStage",
+    "Membership",
+    "Notification",
+    "NotificationPreference",
+    "Organisation",
+    "ShowcaseKind",
+    "SupplyChainLink",
+    "Theme",
+    "User",
+]

@@ -1,0 +1,78 @@
+"""Reads that span relations, shaped for the pages that show them."""
+
+from django.db.models import Prefetch, QuerySet
+
+from hub.base.models import Area, ClaimantGroup, Membership, Organisation, SupplyChainLink, User
+
+
+def organisation_directory(filterset_qs: QuerySet) -> QuerySet:
+    """Directory rows with their areas: two queries whatever the page size."""
+    return filterset_qs.prefetch_related(
+        Prefetch("areas", queryset=Area.objects.only("pk", "name", "slug"))
+    ).distinct()
+
+
+def organisation_detail(slug: str) -> Organisation:
+    return (
+        Organisation.objects.prefetch_related(
+            Prefetch("areas", queryset=Area.objects.only("pk", "name", "slug")),
+            Prefetch("claimant_groups", queryset=ClaimantGroup.objects.only("pk", "name")),
+        )
+        .select_related("verified_by")
+        .get(slug=slug)
+    )
+
+
+def organisation_members(organisation: Organisation) -> QuerySet:
+    return (
+        Membership.objects.filter(organisation=organisation, status=Membership.Status.APPROVED)
+        .select_related("user")
+        .order_by("role", "user__display_name", "user__username")  # "admin" sorts before "member"
+    )
+
+
+def organisation_pending_requests(organisation: Organisation) -> QuerySet:
+    return (
+        Membership.objects.filter(organisation=organisation, status=Membership.Status.PENDING)
+        .select_related("user")
+        .order_by("created_at")
+    )
+
+
+def supply_chain(organisation: Organisation, *, confirmed_only: bool = True) -> dict:
+    """Primes and subcontractors (and, for admins, links awaiting a decision)."""
+    links = SupplyChainLink.objects.filter(prime=organisation) | SupplyChainLink.objects.filter(
+        subcontractor=organisation
+    )
+    if confirmed_only:
+        links = links.filter(status=SupplyChainLink.Status.CONFIRMED)
+    links = links.select_related("prime", "subcontractor", "proposed_by_organisation")
+    result = {"primes": [], "subcontractors": [], "awaiting_us": [], "awaiting_them": []}
+    for link in links:
+        if link.status == SupplyChainLink.Status.PROPOSED:
+            if link.awaiting_organisation.pk == organisation.pk:
+                result["awaiting_us"].append(link)
+            else:
+                result["awaiting_them"].append(link)
+        elif link.prime_id == organisation.pk:
+            result["subcontractors"].append(link)
+        else:
+            result["primes"].append(link)
+    return result
+
+
+def membership_for(user: User, organisation: Organisation) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user, organisation=organisation).first()
+
+
+def memberships_of(user: User, *, include_pending: bool = False) -> QuerySet:
+    statuses = [Membership.Status.APPROVED]
+    if include_pending:
+        statuses.append(Membership.Status.PENDING)
+    return (
+        Membership.objects.filter(user=user, status__in=statuses)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )

@@ -1,0 +1,85 @@
+"""The Wagtail admin: taxonomies and organisations as snippets for moderators and editors."""
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from hub.base.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation, Theme
+
+
+class TermViewSet(SnippetViewSet):
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+
+class ClaimantGroupViewSet(TermViewSet):
+    model = ClaimantGroup
+    icon = "group"
+    menu_label = "Claimant groups"
+
+
+class AreaViewSet(TermViewSet):
+    model = Area
+    icon = "site"
+    menu_label = "Areas"
+    list_display = ["name", "code", "slug"]
+    panels = TermViewSet.panels + [FieldPanel("code")]
+
+
+class BarrierViewSet(TermViewSet):
+    model = Barrier
+    icon = "warning"
+    menu_label = "Barriers to work"
+
+
+class JourneyStageViewSet(TermViewSet):
+    model = JourneyStage
+    icon = "list-ol"
+    menu_label = "Journey stages"
+
+
+class ThemeViewSet(TermViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = "Practice themes"
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    items = (ClaimantGroupViewSet, AreaViewSet, BarrierViewSet, JourneyStageViewSet, ThemeViewSet)
+    menu_icon = "tag"
+    menu_label = "Taxonomies"
+    menu_name = "taxonomies"
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = "Organisations"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "verified", "created_at"]
+    list_filter = ["kind", "verified"]
+    search_fields = ["name"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+        FieldPanel("areas"),
+        FieldPanel("claimant_groups"),
+        MultiFieldPanel(
+            [FieldPanel("verified", permission="hub.verify_organisation")], heading="Verification"
+        ),
+    ]
+
+
+register_snippet(TaxonomyGroup)
+register_snippet(OrganisationViewSet)

@@ -1,0 +1,243 @@
+"""Seed a separate database at scale, time the key pages and print the results table.
+
+`make bench` runs it against PostgreSQL (database hub_bench); `make bench BENCH_DB=sqlite
+SCALE=0.01` for a quick run. It refuses any database whose name does not contain "bench".
+"""
+
+from __future__ import annotations
+
+import platform
+import time
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import override_settings
+
+from hub.site.bench import measure, report, seed
+
+
+class Command(BaseCommand):
+    help = "Benchmark the hub at scale: seed in bulk, time the key pages, print a table."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", type=float, default=1.0, help="1 = the issue's sizes.")
+        parser.add_argument("--repeat", type=int, default=40, help="Timed requests per page.")
+        parser.add_argument("--warmup", type=int, default=5, help="Untimed requests first.")
+        parser.add_argument("--output", default="bench-results/bench-results.md")
+        parser.add_argument("--csv", default="", help="Also write the rows as CSV here.")
+        parser.add_argument(
+            "--seed-only", action="store_true", help="Seed (if needed) and stop; no timing."
+        )
+        parser.add_argument(
+            "--no-demo", action="store_true", help="Skip the demo content (for the tests)."
+        )
+
+    def handle(self, *args, **options):
+        name = str(connection.settings_dict["NAME"])
+        if "bench" not in Path(name).name:
+            raise CommandError(
+                f"The bench seeds millions of rows: it only runs on a database whose name "
+                f"contains 'bench' (this one is {name!r}). Use `make bench`."
+            )
+        scale = options["scale"]
+        seeding = {}
+        if seed.is_seeded(scale):
+            self.stdout.write(f"The database is already seeded at scale {scale}: measuring.")
+            seeded = seed.locate(scale)
+        else:
+            from hub.base.models import User
+
+            if User.objects.filter(username__startswith="bench").exists():
+                raise CommandError(
+                    "This database was seeded at another scale: recreate it "
+                    "(make bench BENCH_FRESH=1)."
+                )
+            started = time.perf_counter()
+            if not options["no_demo"]:
+                call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+            seeding["demo content"] = time.perf_counter() - started
+            self.stdout.write(f"Seeding at scale {scale} on {connection.vendor}…")
+            seeded = seed.seed(scale, stdout=self.stdout)
+            seeding.update(seeded.counts.timings)
+            indexing = seed.index_for_search(stdout=self.stdout)
+            seeding.update({f"search index: {k}": v for k, v in indexing.items()})
+            seeding["total"] = time.perf_counter() - started
+            # COPY sends no signals: forget any cached answer from before the bulk rows.
+            from cases import caching
+
+            for namespace in (caching.RECORDS, caching.CASE_STUDIES, caching.RELATED):
+                caching.changed(namespace)
+        self._verified_members()
+        workshop = self._workshop_pages()
+        if options["seed_only"]:
+            for what, seconds in seeding.items():
+                self.stdout.write(f"  {what}: {seconds:.1f} s")
+            return
+        pages = self._pages(seeded, workshop)
+        from hub.base.models import User
+
+        member = User.objects.get(username=seeded.member_username)
+        with override_settings(
+            ROOT_URLCONF="hub.site.bench.measure",
+            ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
+            RATELIMIT_ENABLE=False,  # one client asks hundreds of times: time pages, not limits
+        ):
+            pages = self._search_pages(pages)
+            self.stdout.write(f"Measuring {len(pages)} pages, {options['repeat']} requests each…")
+            baseline, results = measure.run(
+                pages,
+                member=member,
+                repeat=options["repeat"],
+                warmup=options["warmup"],
+                stdout=self.stdout,
+            )
+        table = report.markdown(baseline, results, meta=self._meta(options, seeding))
+        output = Path(options["output"])
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(table)
+        if options["csv"]:
+            Path(options["csv"]).write_text(report.as_csv(baseline, results))
+        self.stdout.write("")
+        self.stdout.write(table)
+        self.stdout.write(f"Written to {output}.")
+
+    def _meta(self, options, seeding) -> list[str]:
+        from cases.models import CaseStudy, Comment, PerformanceRecord, Rating
+        from forum.models import Post, Thread
+
+        rows = {
+            "case studies": CaseStudy.objects.count(),
+            "ratings": Rating.objects.count(),
+            "comments": Comment.objects.count(),
+            "threads": Thread.objects.count(),
+            "posts": Post.objects.count(),
+            "performance records": PerformanceRecord.objects.count(),
+        }
+        cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+        lines = [
+            f"# Bench results ({connection.vendor}, scale {options['scale']})",
+            "",
+            f"- Run on {date.today():%Y-%m-%d}, Python {platform.python_version()}, "
+            f"DEBUG={settings.DEBUG}, cache {cache}, "
+            f"CONN_MAX_AGE={connection.settings_dict.get('CONN_MAX_AGE')}, "
+            f"{options['repeat']} timed requests per page after {options['warmup']} warm-up.",
+            "- Rows: " + ", ".join(f"{n:,} {what}" for what, n in rows.items()) + ".",
+        ]
+        if seeding:
+            lines.append(
+                "- Seeding: "
+                + ", ".join(f"{what} {seconds:.1f} s" for what, seconds in seeding.items())
+                + "."
+            )
+        else:
+            lines.append("- Seeding: already seeded (an earlier run), so not timed this run.")
+        lines.append(
+            "- First (ms) is the first request, before any warm-up (cold caches); p50 and p95 "
+            "are over the timed requests."
+        )
+        return lines
+
+    def _verified_members(self, n: int = 200) -> None:
+        """The first bench members get a verified address, so the load test can sign them in."""
+        from allauth.account.models import EmailAddress
+
+        from hub.base.models import User
+
+        users = User.objects.filter(username__startswith="bench", emailaddress__isnull=True)
+        EmailAddress.objects.bulk_create(
+            [
+                EmailAddress(user=user, email=user.email, verified=True, primary=True)
+                for user in users.order_by("pk")[:n]
+            ]
+        )
+
+    def _workshop_pages(self) -> str | None:
+        """A few workshop notes under the workshop index, made with Wagtail's add_child."""
+        try:
+            from hub.site.pages import HomePage
+            from hub.site.workshops.models import WorkshopIndexPage, WorkshopPage
+        except ImportError:
+            return None
+        from hub.base.models import Area
+
+        existing = WorkshopPage.objects.live().filter(slug__startswith="bench-workshop").first()
+        if existing:
+            return existing.url
+        index = WorkshopIndexPage.objects.first()
+        if index is None:
+            home = HomePage.objects.first()
+            if home is None:
+                return None
+            index = home.add_child(
+                instance=WorkshopIndexPage(title="Workshops", slug="workshops", live=True)
+            )
+        area = Area.objects.order_by("pk").first()
+        page = None
+        for i in range(5):
+            page = index.add_child(
+                instance=WorkshopPage(
+                    title=f"Bench workshop {i + 1}",
+                    slug=f"bench-workshop-{i + 1}",
+                    date=date(2024, 1 + i, 10),
+                    area=area,
+                    summary="A fictional workshop made by the scale benchmark.",
+                    live=True,
+                )
+            )
+        return page.url if page else None
+
+    def _pages(self, seeded, workshop) -> list[measure.Page]:
+        P = measure.Page
+        pages = [
+            # A page with a template and no data: what the base layout alone costs.
+            P("Static page (layout only)", "/performance/definitions/"),
+            P("Home", "/"),
+            P("Home", "/", signed_in=True),
+            P("Case studies, top rated", "/case-studies/?sort=top"),
+            P("Case studies, newest", "/case-studies/"),
+            P("Case studies, newest", "/case-studies/", signed_in=True),
+            P("Case study detail", f"/case-studies/{seeded.detail_case_study}/"),
+            P("Case study detail", f"/case-studies/{seeded.detail_case_study}/", signed_in=True),
+            P("Forum index", "/forum/"),
+            P("Forum index", "/forum/", signed_in=True),
+            P("Forum category", f"/forum/c/{seeded.category_slug}/"),
+            P("Thread, page 1", f"/forum/t/{seeded.big_thread}/"),
+            P("Thread, page 1", f"/forum/t/{seeded.big_thread}/", signed_in=True),
+            P(
+                f"Thread, last page ({seeded.big_thread_pages})",
+                f"/forum/t/{seeded.big_thread}/?page={seeded.big_thread_pages}",
+            ),
+            P("Performance records", "/performance/"),
+            P("Performance records", "/performance/", signed_in=True),
+            P("Benchmarks (peer group)", "/performance/benchmarks/"),
+            P("Benchmarks (peer group)", "/performance/benchmarks/", signed_in=True),
+            P("Benchmark of a record", f"/performance/benchmarks/record/{seeded.record}/"),
+            P("Open-data API list", "/performance/open-data/api/records"),
+        ]
+        if workshop:
+            pages.append(P("Workshop page", workshop))
+        return pages
+
+    def _search_pages(self, pages) -> list[measure.Page]:
+        """The hub-wide search if it is there, and the case-study and forum searches."""
+        P = measure.Page
+        common, rare = seed.COMMON_WORD, seed.RARE_WORD
+        client = Client()
+        searches = []
+        if client.get(f"/search/?q={common}", secure=True).status_code == 200:
+            searches += [
+                P("Search (hub), common word", f"/search/?q={common}"),
+                P("Search (hub), rare word", f"/search/?q={rare}"),
+            ]
+        searches += [
+            P("Search case studies, common word", f"/case-studies/?q={common}"),
+            P("Search case studies, rare word", f"/case-studies/?q={rare}"),
+            P("Search forum, common word", f"/forum/search/?q={common}"),
+            P("Search forum, rare word", f"/forum/search/?q={rare}"),
+        ]
+        return pages + searches
