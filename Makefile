@@ -35,6 +35,7 @@ test: install chromium
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 ## check-deploy: Django's deployment checklist against production settings
 check-deploy: install

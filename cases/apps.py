@@ -8,7 +8,8 @@ class CasesConfig(AppConfig):
     verbose_name = "Case studies and performance"
 
     def ready(self):
-        from cases.search import CaseStudies, Records
+        from cases.casestudies.search import CaseStudies
+        from cases.performance.search import Records
         from hub.base import search
 
         search.register(CaseStudies(), order=10)
@@ -16,7 +17,8 @@ class CasesConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from cases.caching import case_studies_changed, records_changed
-        from cases.models import CaseStudy, PerformanceRecord, TaggedCaseStudy
+        from cases.casestudies.models import CaseStudy, TaggedCaseStudy
+        from cases.performance.models import PerformanceRecord
         from hub.base.models import Organisation
         from hub.base.notifications import register_kind
 

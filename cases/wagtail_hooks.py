@@ -17,8 +17,8 @@ from wagtail.snippets.views.chooser import (
     SnippetChooserViewSet,
 )
 
-from cases import admin_views, permissions
-from cases.models import CaseStudy, Comment
+from cases.casestudies import admin_views, permissions
+from cases.casestudies.models import CaseStudy, Comment
 from hub.base.admin_readonly import ReadOnlyPermissionPolicy, ReadOnlySnippetViewSet
 from hub.base.models import ShowcaseKind
 

@@ -1,6 +1,15 @@
-from .case_studies import CaseStudy, CaseStudyRevision, TaggedCaseStudy
-from .engagement import Comment, Flag, Rating
-from .performance import PerformanceRecord, Programme, RecordEvent, RecordUpload
+"""Django's view of the app's models; code imports them from their part of the app
+(cases.casestudies.models, cases.performance.models)."""
+
+from cases.casestudies.models import (
+    CaseStudy,
+    CaseStudyRevision,
+    Comment,
+    Flag,
+    Rating,
+    TaggedCaseStudy,
+)
+from cases.performance.models import PerformanceRecord, Programme, RecordEvent, RecordUpload
 
 __all__ = [
     "CaseStudy",

@@ -31,7 +31,8 @@ def _quote(post: Post) -> str:
 def _about(request) -> dict:
     """What a new thread is about, from ?case_study=, ?record=, ?organisation= or ?page= (a live
     workshop note) or the form's copy."""
-    from cases import selectors as cases
+    from cases.casestudies import selectors as cases
+    from cases.performance import selectors as records
     from hub.base.models import Organisation
 
     source = request.POST if request.method == "POST" else request.GET
@@ -43,7 +44,7 @@ def _about(request) -> dict:
             about["case_study"] = case_study
     value = source.get("record", "")
     if value.isdigit():
-        record = cases.visible_record(int(value), request.user)
+        record = records.visible_record(int(value), request.user)
         if record:
             about["performance_record"] = record
     value = source.get("organisation", "")

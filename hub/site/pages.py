@@ -34,7 +34,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """What is new across the hub, read through each app's selectors in bounded queries."""
-        from cases import selectors as cases
+        from cases.casestudies import selectors as cases
         from forum import selectors as forum
         from hub.base import content_cache
         from hub.base.models import Notification

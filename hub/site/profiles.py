@@ -9,7 +9,7 @@ from hub.base.views.common import posted as _posted
 
 
 def member_profile(request, username):
-    from cases import selectors as case_selectors
+    from cases.casestudies import selectors as case_selectors
     from forum import selectors as forum_selectors
 
     member = get_object_or_404(User, username=username, is_active=True)

@@ -68,9 +68,9 @@ urlpatterns = [
     path("organisations/", include(organisation_patterns)),
     path("notifications/", include("hub.base.urls_notifications")),
     path("case-studies/<int:pk>/feature/", showcase.case_study_feature, name="case_study_feature"),
-    path("case-studies/", include("cases.urls")),
+    path("case-studies/", include("cases.casestudies.urls")),
     path("forum/", include("forum.urls")),
-    path("performance/", include("cases.urls_performance")),
+    path("performance/", include("cases.performance.urls")),
     path("standards/", include("toolkits.urls_standards")),
     path("search/", include("hub.site.search.urls")),
     # These share a prefix with Wagtail pages: paths not matched here fall through to the pages.

@@ -2,7 +2,7 @@
 
 import datetime
 
-from cases.models import Programme
+from cases.performance.models import Programme
 from hub.base.models import Area, ClaimantGroup, Membership, SupplyChainLink
 from tests.factories import OrganisationFactory, admin_of, member_of
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
-from cases.models import CaseStudy, Comment, Flag
+from cases.casestudies.models import CaseStudy, Comment, Flag
 from hub.site.pages import HomePage
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 

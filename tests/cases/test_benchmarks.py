@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cases import benchmarks, charts
-from cases.models import PerformanceRecord, Programme
+from cases.performance import benchmarks, charts
+from cases.performance.models import PerformanceRecord, Programme
 from hub.base.models import Area, ClaimantGroup, Organisation
 from tests.factories import OrganisationFactory, member_of
 

@@ -6,7 +6,8 @@ import pytest
 from django.db import transaction
 
 from cases import caching
-from cases.models import CaseStudy, PerformanceRecord, Programme
+from cases.casestudies.models import CaseStudy
+from cases.performance.models import PerformanceRecord, Programme
 from hub.base.models import Area, ClaimantGroup
 from tests.factories import CaseStudyFactory, OrganisationFactory
 

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.db.models import Count, Exists, F, OuterRef, Sum
 from django.utils.html import escape
 
-from cases import ratings
-from cases.models import CaseStudy, Comment, Rating
+from cases.casestudies import ratings
+from cases.casestudies.models import CaseStudy, Comment, Rating
 from hub.base.models import Membership
 from hub.site.demo.cases import CASE_STUDIES
 from hub.site.pages import ContentPage

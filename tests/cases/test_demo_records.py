@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
-from cases.models import PerformanceRecord, RecordEvent
+from cases.performance.models import PerformanceRecord, RecordEvent
 from hub.base.models import Membership, SupplyChainLink
 from hub.site.demo import content
 from hub.site.demo import records as demo_records
@@ -82,7 +82,7 @@ def test_seed_demo_makes_eight_quarters_of_checked_records_once():
     disputes = RecordEvent.objects.filter(action="disputed").select_related("record")
     assert all(e.note and e.actor_organisation_id != e.record.organisation_id for e in disputes)
 
-    from cases.models import CaseStudy
+    from cases.casestudies.models import CaseStudy
 
     evidenced = CaseStudy.objects.evidenced().count()
     assert evidenced > 0  # the demo shows the "evidenced by data" badge

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cases.models import PerformanceRecord, Programme
+from cases.performance.models import PerformanceRecord, Programme
 from hub.base.models import Area, ClaimantGroup, Organisation
 from tests.factories import OrganisationFactory, UserFactory, admin_of, member_of
 

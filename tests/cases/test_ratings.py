@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.db import connection, connections
 
-from cases import ratings, services
-from cases.models import CaseStudy, Rating
+from cases.casestudies import ratings, services
+from cases.casestudies.models import CaseStudy, Rating
 
 
 def test_one_five_star_rating_does_not_outrank_forty_averaging_4_6():

@@ -7,8 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from cases import performance, records
-from cases.models import PerformanceRecord, RecordEvent
+from cases.performance import rates as performance
+from cases.performance import services as records
+from cases.performance.models import PerformanceRecord, RecordEvent
 from tests.cases.records_helpers import figures, supply_chain
 from tests.factories import OrganisationFactory, admin_of, member_of, moderator
 
@@ -177,7 +178,7 @@ def test_entering_a_record_through_the_form_shows_errors_beside_fields(client):
 
 
 def test_a_case_study_citing_a_checked_record_is_evidenced_by_data(client):
-    from cases import services
+    from cases.casestudies import services
     from tests.factories import CaseStudyFactory
 
     chain = supply_chain()
@@ -201,7 +202,7 @@ def test_a_case_study_citing_a_checked_record_is_evidenced_by_data(client):
 
 
 def test_a_case_study_cannot_cite_another_organisations_record():
-    from cases import services
+    from cases.casestudies import services
     from tests.factories import CaseStudyFactory
 
     other = OrganisationFactory()

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from cases import services
-from cases.models import CaseStudy, Comment, Flag, Rating
+from cases.casestudies import services
+from cases.casestudies.models import CaseStudy, Comment, Flag, Rating
 from hub.base.models import Notification
 from tests.factories import (
     CaseStudyFactory,

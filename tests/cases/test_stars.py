@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from cases import stars
-from cases.benchmarks import combine
+from cases.performance import stars
+from cases.performance.benchmarks import combine
 
 
 def figures(attachments, job_outcomes, profile=None, job_starts=None):

@@ -14,9 +14,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
-from cases import imports
-from cases import records as record_services
-from cases.models import PerformanceRecord, Programme, RecordEvent, RecordUpload
+from cases.performance import imports
+from cases.performance import services as record_services
+from cases.performance.models import PerformanceRecord, Programme, RecordEvent, RecordUpload
 from hub.base import exports
 from hub.base.models import Area, ClaimantGroup
 from tests.factories import OrganisationFactory, admin_of, member_of

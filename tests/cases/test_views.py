@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cases import services
-from cases.models import CaseStudy, Comment, Rating
+from cases.casestudies import services
+from cases.casestudies.models import CaseStudy, Comment, Rating
 from hub.base.models import Barrier, ClaimantGroup, JourneyStage
 from hub.site.showcase import services as showcase_services
 from tests.factories import (

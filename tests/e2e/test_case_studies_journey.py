@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from cases.models import CaseStudy, Comment, Rating
+from cases.casestudies.models import CaseStudy, Comment, Rating
 from hub.site.pages import HomePage
 from hub.site.showcase.models import ShowcasePage
 from tests.e2e.test_accounts_and_organisations import sign_in

@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from cases import records
-from cases.models import PerformanceRecord, RecordUpload
+from cases.performance import services as records
+from cases.performance.models import PerformanceRecord, RecordUpload
 from tests.cases.records_helpers import figures, supply_chain
 from tests.e2e.test_accounts_and_organisations import sign_in
 from tests.factories import CaseStudyFactory, OrganisationFactory, admin_of, member_of, moderator

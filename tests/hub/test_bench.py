@@ -6,7 +6,8 @@ from django.core.management.base import CommandError
 from django.test import Client
 from django.test.utils import override_settings
 
-from cases.models import CaseStudy, Comment, PerformanceRecord, Rating
+from cases.casestudies.models import CaseStudy, Comment, Rating
+from cases.performance.models import PerformanceRecord
 from forum.models import Category, Post, Thread
 from hub.base.models import User
 from hub.site.bench import measure, report, seed

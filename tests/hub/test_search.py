@@ -12,7 +12,8 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Workflow
 from wagtail.rich_text import RichText
 
-from cases.models import CaseStudy, PerformanceRecord, Programme
+from cases.casestudies.models import CaseStudy
+from cases.performance.models import PerformanceRecord, Programme
 from forum import services as forum_services
 from forum.models import Post
 from hub.base import search

@@ -36,7 +36,7 @@ def test_punctuation_in_a_search_box_gets_a_page_not_an_error(client, path, quer
 def test_on_postgresql_bounded_ranking_puts_a_title_match_first():
     from django.db import connection
 
-    from cases.models import CaseStudy
+    from cases.casestudies.models import CaseStudy
     from hub.base import fulltext
 
     if connection.vendor != "postgresql":

@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from wagtail import hooks
 
-from cases import services as case_services
-from cases.models import CaseStudy
+from cases.casestudies import services as case_services
+from cases.casestudies.models import CaseStudy
 from hub.base.models import Notification, ShowcaseKind
 from hub.site import wagtail_hooks as site_hooks
 from hub.site.pages import HomePage

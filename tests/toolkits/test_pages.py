@@ -16,7 +16,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
-from cases.models import CaseStudy
+from cases.casestudies.models import CaseStudy
 from hub.site.demo.toolkits import pages as demo
 from hub.site.demo.toolkits import toolkit_content
 from hub.site.pages import HomePage

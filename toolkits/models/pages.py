@@ -53,7 +53,7 @@ class RelatedCaseStudiesBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         """Show only case studies still published, with their organisations in one query."""
-        from cases import selectors as cases
+        from cases.casestudies import selectors as cases
 
         context = super().get_context(value, parent_context=parent_context)
         ids = [case_study.pk for case_study in value["case_studies"] if case_study]

@@ -21,8 +21,9 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
-from cases.models import CaseStudy, Comment, PerformanceRecord, Programme, Rating
-from cases.ratings import bayesian_average, mean
+from cases.casestudies.models import CaseStudy, Comment, Rating
+from cases.casestudies.ratings import bayesian_average, mean
+from cases.performance.models import PerformanceRecord, Programme
 from forum.models import Category, Post, Thread
 from hub.base.models import (
     Area,
@@ -706,3 +707,23 @@ def _sql_index(backend, model, queryset) -> None:
     """  # noqa: S608 - identifiers come from the models, values are parameters
     with connection.cursor() as cursor:
         cursor.execute(sql, [content_type, *params])
+
+
+def forget_cached_counts() -> None:
+    """COPY sends no signals: forget any cached answer from before the bulk rows."""
+    from cases import caching
+
+    for namespace in (caching.RECORDS, caching.CASE_STUDIES, caching.RELATED):
+        caching.changed(namespace)
+
+
+def row_counts() -> dict[str, int]:
+    """How many rows the bench measured against, for its report."""
+    return {
+        "case studies": CaseStudy.objects.count(),
+        "ratings": Rating.objects.count(),
+        "comments": Comment.objects.count(),
+        "threads": Thread.objects.count(),
+        "posts": Post.objects.count(),
+        "performance records": PerformanceRecord.objects.count(),
+    }

@@ -2522,7 +2522,7 @@ class _Seeder:
     """One run of the seed: looks everything up once, then creates only what is missing."""
 
     def __init__(self, stdout=None):
-        from cases.models import CaseStudy
+        from cases.casestudies.models import CaseStudy
         from hub.base.models import (
             Area,
             Barrier,
@@ -2636,8 +2636,8 @@ class _Seeder:
         return timezone.make_aware(datetime.combine(day, at))
 
     def case_study(self, spec, rank: int, total: int, rng: random.Random):
-        from cases import services
-        from cases.models import CaseStudyRevision
+        from cases.casestudies import services
+        from cases.casestudies.models import CaseStudyRevision
 
         # Draw every random number first, so each run consumes the same stream whatever exists.
         published_at = self._published_at(spec, rank, total, rng)
@@ -2697,8 +2697,8 @@ class _Seeder:
         return min(5, max(1, score))
 
     def ratings(self, spec, case_study, rng: random.Random) -> None:
-        from cases import services
-        from cases.models import Rating
+        from cases.casestudies import services
+        from cases.casestudies.models import Rating
 
         plan = self._scores(spec, self._others(case_study), rng)
         if not case_study.is_published:
@@ -2710,8 +2710,8 @@ class _Seeder:
                 self.counts["ratings"] += 1
 
     def comments(self, spec, case_study, rng: random.Random) -> None:
-        from cases import services
-        from cases.models import Comment
+        from cases.casestudies import services
+        from cases.casestudies.models import Comment
 
         others = self._others(case_study) or self.members
         author = case_study.author

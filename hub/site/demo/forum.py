@@ -3147,7 +3147,7 @@ class _Seeder:
             backend.add_bulk(Post, posts)
 
     def run(self) -> str:
-        from cases.models import CaseStudy
+        from cases.casestudies.models import CaseStudy
         from forum.models import Thread
 
         self.CaseStudy = CaseStudy

@@ -231,7 +231,7 @@ class _Seeder:
     """One run: looks up the demo organisations and people once, then creates what is missing."""
 
     def __init__(self, stdout=None):
-        from cases.models import PerformanceRecord, Programme
+        from cases.performance.models import PerformanceRecord, Programme
         from hub.base.models import Area, ClaimantGroup, Membership, Organisation, User
 
         self.stdout = stdout
@@ -297,7 +297,7 @@ class _Seeder:
         return None
 
     def record(self, planned: Planned) -> None:
-        from cases import records
+        from cases.performance import services as records
 
         s = planned.series
         organisation = self.organisations[s.organisation]
@@ -387,7 +387,8 @@ def cite_in_case_studies(*, limit: int = 15) -> int:
     """Let some demo case studies cite their organisation's confirmed or verified records for a
     claimant group they cover, so "evidenced by data" shows in the demo. Runs once: if any case
     study cites a record already, it does nothing."""
-    from cases.models import CaseStudy, PerformanceRecord
+    from cases.casestudies.models import CaseStudy
+    from cases.performance.models import PerformanceRecord
 
     if CaseStudy.cited_records.through.objects.exists():
         return 0  # cited on an earlier run, or by members since: leave them be

@@ -566,7 +566,7 @@ def seed(stdout=None) -> str:
 
 
 def _seed(stdout) -> str:
-    from cases.models import CaseStudy
+    from cases.casestudies.models import CaseStudy
 
     index = _index(stdout)
     today = timezone.localdate()

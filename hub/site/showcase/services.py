@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from wagtail.log_actions import log
 
-from cases import selectors as cases
-from cases import services as case_services
+from cases.casestudies import selectors as cases
+from cases.casestudies import services as case_services
 from hub.base import notifications
 from hub.base.models import ShowcaseKind, User
 from hub.site.showcase.models import ShowcaseFeature, ShowcasePage

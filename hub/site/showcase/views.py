@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from cases import selectors as cases
+from cases.casestudies import selectors as cases
 from hub.base.views.common import apply_errors, posted
 from hub.site.showcase import services
 from hub.site.showcase.forms import FeatureForm

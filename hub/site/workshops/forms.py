@@ -183,7 +183,7 @@ class WorkshopProposalForm(SubmissionKeyMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from cases import selectors as cases
+        from cases.casestudies import selectors as cases
 
         self.fields["case_studies"].queryset = cases.recent_published(MAX_CASE_STUDY_CHOICES)
 

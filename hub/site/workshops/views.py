@@ -81,7 +81,7 @@ def workshop_index(request, index: WorkshopIndexPage):
 
 
 def workshop_detail(request, page: WorkshopPage):
-    from cases import selectors as cases
+    from cases.casestudies import selectors as cases
 
     ids = [block["value"] for block in page.case_studies.raw_data if block.get("value")]
     case_studies = cases.published_in(ids) if ids else []

@@ -11,7 +11,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from cases.models import CaseStudy
+from cases.casestudies.models import CaseStudy
 from hub.site.pages import HomePage
 from toolkits.models.pages import ToolkitIndexPage, ToolkitPage
 

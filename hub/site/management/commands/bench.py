@@ -67,11 +67,7 @@ class Command(BaseCommand):
             indexing = seed.index_for_search(stdout=self.stdout)
             seeding.update({f"search index: {k}": v for k, v in indexing.items()})
             seeding["total"] = time.perf_counter() - started
-            # COPY sends no signals: forget any cached answer from before the bulk rows.
-            from cases import caching
-
-            for namespace in (caching.RECORDS, caching.CASE_STUDIES, caching.RELATED):
-                caching.changed(namespace)
+            seed.forget_cached_counts()
         self._verified_members()
         workshop = self._workshop_pages()
         if options["seed_only"]:
@@ -107,17 +103,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Written to {output}.")
 
     def _meta(self, options, seeding) -> list[str]:
-        from cases.models import CaseStudy, Comment, PerformanceRecord, Rating
-        from forum.models import Post, Thread
-
-        rows = {
-            "case studies": CaseStudy.objects.count(),
-            "ratings": Rating.objects.count(),
-            "comments": Comment.objects.count(),
-            "threads": Thread.objects.count(),
-            "posts": Post.objects.count(),
-            "performance records": PerformanceRecord.objects.count(),
-        }
+        rows = seed.row_counts()
         cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
         lines = [
             f"# Bench results ({connection.vendor}, scale {options['scale']})",

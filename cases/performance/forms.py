@@ -1,0 +1,133 @@
+"""Forms for performance records. Each names its fields."""
+
+from __future__ import annotations
+
+from django import forms
+
+from cases.performance.models import PerformanceRecord, Programme
+from hub.base.fields import MonthYearField
+from hub.base.models import Area, ClaimantGroup, Organisation
+
+
+class RecordForm(forms.ModelForm):
+    period_start = MonthYearField(label="First month", help_text="For example, 4 2025.")
+    period_end = MonthYearField(label="Last month", help_text="For example, 6 2025.")
+
+    class Meta:
+        model = PerformanceRecord
+        fields = [
+            "role", "prime", "programme", "area", "claimant_group", "referrals", "attachments",
+            "job_starts", "job_outcomes", "sustainment_outcomes", "profile_job_outcomes",
+            "visibility",
+        ]  # fmt: skip
+        labels = {
+            "role": "Your organisation's role in this contract",
+            "prime": "The prime contractor you deliver for",
+            "claimant_group": "Claimant group",
+            "referrals": "Referrals",
+            "attachments": "Attachments",
+            "job_starts": "Job starts",
+            "job_outcomes": "Job outcomes",
+            "sustainment_outcomes": "Sustainment outcomes",
+            "profile_job_outcomes": "Contractual profile: job outcomes expected",
+            "visibility": "Who can see this record?",
+        }
+        help_texts = {
+            "prime": "Only if you are a subcontractor.",
+            "referrals": "Whole numbers only. Leave a figure empty if you do not know it.",
+        }
+        widgets = {
+            "role": forms.RadioSelect,
+            "visibility": forms.RadioSelect,
+            **{
+                name: forms.NumberInput(attrs={"class": "govuk-input--width-5", "min": 0})
+                for name in (
+                    "referrals",
+                    "attachments",
+                    "job_starts",
+                    "job_outcomes",
+                    "sustainment_outcomes",
+                    "profile_job_outcomes",
+                )  # fmt: skip
+            },
+        }
+        error_messages = {
+            name: {"invalid": f"Enter {label.lower()} as a whole number, like 120"}
+            for name, label in (
+                ("referrals", "Referrals"),
+                ("attachments", "Attachments"),
+                ("job_starts", "Job starts"),
+                ("job_outcomes", "Job outcomes"),
+                ("sustainment_outcomes", "Sustainment outcomes"),
+                ("profile_job_outcomes", "The profile"),
+            )  # fmt: skip
+        }
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["role"].choices = PerformanceRecord.Role.choices
+        self.fields["visibility"].choices = PerformanceRecord.Visibility.choices
+        self.fields["prime"].queryset = Organisation.objects.filter(kind="prime").exclude(
+            pk=organisation.pk
+        )
+        self.fields["prime"].empty_label = "Not a subcontractor"
+        self.fields["programme"].queryset = Programme.objects.all()
+        self.fields["area"].queryset = Area.objects.all()
+        self.fields["claimant_group"].queryset = ClaimantGroup.objects.all()
+        if self.instance.pk:
+            self.initial.setdefault("period_start", self.instance.period_start)
+            self.initial.setdefault("period_end", self.instance.period_end)
+
+    def _post_clean(self):
+        """The services validate the record; the form only parses it."""
+
+    def service_data(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label="Note",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter a note"},
+    )
+
+    def __init__(self, *args, label="Note", help_text="", required=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["note"].label = label
+        self.fields["note"].help_text = help_text
+        self.fields["note"].required = required
+
+
+class VisibilityForm(forms.Form):
+    visibility = forms.ChoiceField(
+        label="Who can see this record?",
+        choices=PerformanceRecord.Visibility.choices,
+        widget=forms.RadioSelect,
+    )
+
+
+class RecordFilterForm(forms.Form):
+    programme = forms.ModelChoiceField(
+        queryset=Programme.objects.all(), required=False, to_field_name="slug",
+        empty_label="Any programme",
+    )  # fmt: skip
+    group = forms.ModelChoiceField(
+        label="Claimant group", queryset=ClaimantGroup.objects.all(), required=False,
+        to_field_name="slug", empty_label="Any group",
+    )  # fmt: skip
+    area = forms.ModelChoiceField(
+        queryset=Area.objects.all(), required=False, to_field_name="slug", empty_label="Any area"
+    )
+    kind = forms.ChoiceField(
+        label="Kind of organisation",
+        choices=[("", "Any kind"), *Organisation.Kind.choices],
+        required=False,
+    )
+    status = forms.ChoiceField(
+        label="Checked",
+        choices=[("", "Any"), *PerformanceRecord.Status.choices],
+        required=False,
+    )

@@ -1,0 +1,495 @@
+"""Benchmarks: how a record or an organisation compares with its peers, and the Star Rating.
+
+Peers share a programme, claimant group and period. Everyone sees, and is compared against,
+only the records they may see (`PerformanceRecord.objects.visible_to`): a visitor who is not
+signed in, only openly published records. The statistics live in `cases.benchmarks` and
+`cases.stars`, the rates in `cases.performance`; this module fetches and arranges.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from django import forms
+from django.db.models import Count, Exists, OuterRef
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from cases import caching
+from cases.performance import benchmarks, charts, stars
+from cases.performance.models import PerformanceRecord, Programme
+from hub.base.models import Area, ClaimantGroup, Organisation
+
+JOB_STARTS_NOTE = (
+    "Job starts are an early indicator. A job outcome is claimed only after someone has been "
+    "in work for the programme's qualifying time, and official outcome statistics follow "
+    "months later, so job starts show how a service is doing long before its outcomes can."
+)
+SMALL_CHECKBOXES = {"class": "govuk-checkboxes--small"}
+
+
+# Selectors: each is one query, whatever the number of records.
+
+
+def visible_records(user):
+    return PerformanceRecord.objects.visible_to(user)
+
+
+def peer_records(user, *, programme, claimant_group, period_start, period_end, areas=(),
+                 kinds=()):  # fmt: skip
+    """The records `user` may see on one programme, claimant group and period."""
+    records = visible_records(user).filter(
+        programme=programme,
+        claimant_group=claimant_group,
+        period_start=period_start,
+        period_end=period_end,
+    )
+    if areas:
+        records = records.filter(area__slug__in=areas)
+    if kinds:
+        records = records.filter(organisation__kind__in=kinds)
+    return records.select_related("organisation", "area").order_by(
+        "organisation__name", "area__name", "pk"
+    )
+
+
+def organisation_peer_records(user, organisation: Organisation):
+    """Every record `user` may see on a programme and claimant group the organisation has a
+    visible record for: its own records and all its peers', for every period and year."""
+    own = visible_records(user).filter(
+        organisation=organisation,
+        programme=OuterRef("programme"),
+        claimant_group=OuterRef("claimant_group"),
+    )
+    return (
+        visible_records(user)
+        .filter(Exists(own))
+        .select_related("organisation", "programme", "claimant_group")
+        .order_by("period_start", "period_end", "pk")
+    )
+
+
+# Filters on the index page.
+
+
+def _period_value(start: date, end: date) -> str:
+    return f"{start:%Y-%m-%d}_{end:%Y-%m-%d}"
+
+
+def _parse_period(value: str) -> tuple[date, date] | None:
+    try:
+        start, end = value.split("_")
+        return date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError:
+        return None
+
+
+class BenchmarkFilterForm(forms.Form):
+    """Which peer group to show; every choice is one that has records the user may see."""
+
+    programme = forms.ChoiceField(label="Programme")
+    group = forms.ChoiceField(label="Claimant group")
+    period = forms.ChoiceField(label="Period")
+    area = forms.MultipleChoiceField(
+        label="Area", required=False, widget=forms.CheckboxSelectMultiple(attrs=SMALL_CHECKBOXES)
+    )
+    kind = forms.MultipleChoiceField(
+        label="Kind of organisation",
+        required=False,
+        choices=Organisation.Kind.choices,
+        widget=forms.CheckboxSelectMultiple(attrs=SMALL_CHECKBOXES),
+    )
+
+    def __init__(self, *args, programmes, groups, areas, periods, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].choices = [(p.slug, p.name) for p in programmes]
+        self.fields["group"].choices = [(g.slug, g.name) for g in groups]
+        self.fields["area"].choices = [(a.slug, a.name) for a in areas]
+        self.fields["period"].choices = [
+            (_period_value(start, end), benchmarks.period_label(start, end))
+            for start, end in periods
+        ]
+
+
+def _default_peer_group(visible, data) -> dict:
+    """The programme, group and period to show when the visitor has not chosen all three: the
+    latest period with records, the largest peer group in it, narrowed by what they chose."""
+    records = visible
+    if data.get("programme"):
+        records = records.filter(programme__slug=data["programme"])
+    if data.get("group"):
+        records = records.filter(claimant_group__slug=data["group"])
+    if period := _parse_period(data.get("period", "")):
+        records = records.filter(period_start=period[0], period_end=period[1])
+    row = (
+        records.values("programme__slug", "claimant_group__slug", "period_start", "period_end")
+        .annotate(n=Count("id"))
+        .order_by("-period_start", "-period_end", "-n", "programme__slug", "claimant_group__slug")
+        .first()
+    )
+    if row is None:
+        return {}
+    return {
+        "programme": row["programme__slug"],
+        "group": row["claimant_group__slug"],
+        "period": _period_value(row["period_start"], row["period_end"]),
+    }
+
+
+# Arranging numbers for the templates.
+
+
+def _summary_rows(comparison: list[dict]) -> list[dict]:
+    """One table row per metric, every number formatted the same way the chart labels it."""
+    rows = []
+    for item in comparison:
+        summary, standing = item["summary"], item["standing"]
+        rows.append(
+            {
+                "metric": item["metric"],
+                "label": item["label"],
+                "count": summary.count,
+                "cells": [
+                    benchmarks.percent(value)
+                    for value in (
+                        summary.minimum,
+                        summary.q1,
+                        summary.median,
+                        summary.q3,
+                        summary.maximum,
+                    )
+                ],  # fmt: skip
+                "value": benchmarks.percent(standing.value),
+                "rank": benchmarks.ordinal(standing.rank),
+                "words": standing.words,
+            }
+        )
+    return rows
+
+
+def _chart_desc(label: str, unit: str, summary: benchmarks.Summary, highlight=None) -> str:
+    if not summary.count:
+        return f"No {unit} give a {label.lower()}."
+    p = benchmarks.percent
+    text = (
+        f"{label} of {summary.count} {unit}: lowest {p(summary.minimum)}, lower quartile "
+        f"{p(summary.q1)}, median {p(summary.median)}, upper quartile {p(summary.q3)}, "
+        f"highest {p(summary.maximum)}."
+    )
+    if highlight is not None:
+        text += f" {highlight[0]}: {p(highlight[1].value)}, {highlight[1].words.lower()}."
+    return text
+
+
+def _charts(comparison, peer_metrics, *, unit, highlight_label=None, id_prefix="chart"):
+    made = []
+    for item in comparison:
+        metric, label, summary = item["metric"], item["label"], item["summary"]
+        standing = item["standing"] if highlight_label else None
+        highlight = (highlight_label, standing) if standing and standing.value is not None else None
+        made.append(
+            {
+                "label": label,
+                "svg": charts.strip_chart(
+                    chart_id=f"{id_prefix}-{metric.replace('_', '-')}",
+                    title=f"{label}: the spread of {unit}",
+                    desc=_chart_desc(label, unit, summary, highlight),
+                    values=[m[metric] for m in peer_metrics],
+                    summary=summary,
+                    highlight=standing.value if highlight else None,
+                    highlight_label=highlight_label or "",
+                ),
+            }
+        )
+    return made
+
+
+def _peer_rows(records, subject_pk=None) -> list[dict]:
+    rows = []
+    for record in records:
+        metrics = benchmarks.metrics_of(record)
+        rows.append(
+            {
+                "record": record,
+                "is_subject": record.pk == subject_pk,
+                "rates": [benchmarks.percent(metrics[m]) for m in benchmarks.METRICS],
+                "metrics": metrics,
+            }
+        )
+    return rows
+
+
+def _trail(current: str = "") -> list:
+    """Breadcrumbs: home, performance records, benchmarks, then the current page."""
+    crumbs = [("Home", "/"), ("Performance", reverse("record_list"))]
+    if not current:
+        return [*crumbs, ("Benchmarks", "")]
+    return [*crumbs, ("Benchmarks", reverse("benchmark_index")), (current, "")]
+
+
+# Views.
+
+
+def _filter_choices(visible) -> dict:
+    """Every programme, group, area and period with a record the user may see (each reads
+    every record, so the answer is cached until a record changes)."""
+    return {
+        "programmes": list(Programme.objects.filter(pk__in=visible.values("programme"))),
+        "groups": list(ClaimantGroup.objects.filter(pk__in=visible.values("claimant_group"))),
+        "areas": list(Area.objects.filter(pk__in=visible.values("area"))),
+        "periods": list(
+            visible.order_by("-period_start", "-period_end")
+            .values_list("period_start", "period_end")
+            .distinct()
+        ),
+    }
+
+
+def benchmark_index(request):
+    visible = visible_records(request.user)
+    # What a user may see depends only on whether they are signed in (visible_to).
+    audience = "members" if request.user.is_authenticated else "public"
+    choices = caching.cached("benchmark_choices", [audience], lambda: _filter_choices(visible))
+    context = {"breadcrumbs": _trail(), "note": JOB_STARTS_NOTE}
+    if not choices["periods"]:
+        return render(request, "cases/benchmarks/index.html", context)
+    data = request.GET.copy()
+    if not all(data.get(name) for name in ("programme", "group", "period")):
+        chosen = {name: data.get(name, "") for name in ("programme", "group", "period")}
+        default = caching.cached(
+            "benchmark_default", [audience, chosen], lambda: _default_peer_group(visible, data)
+        )
+        for name, value in default.items():
+            if not data.get(name):
+                data[name] = value
+    form = BenchmarkFilterForm(data, **choices)
+    context["form"] = form
+    if form.is_valid():
+        cleaned = form.cleaned_data
+        programme = next(p for p in choices["programmes"] if p.slug == cleaned["programme"])
+        group = next(g for g in choices["groups"] if g.slug == cleaned["group"])
+        start, end = _parse_period(cleaned["period"])
+        records = peer_records(
+            request.user,
+            programme=programme,
+            claimant_group=group,
+            period_start=start,
+            period_end=end,
+            areas=cleaned["area"],
+            kinds=cleaned["kind"],
+        )
+        rows = _peer_rows(records)
+        peer_metrics = [row["metrics"] for row in rows]
+        comparison = benchmarks.compare({}, peer_metrics)
+        context.update(
+            {
+                "peer_group": f"{programme}, {group}, {benchmarks.period_label(start, end)}",
+                "narrowed": bool(cleaned["area"] or cleaned["kind"]),
+                "rows": rows,
+                "summary_rows": _summary_rows(comparison),
+                "charts": _charts(comparison, peer_metrics, unit="records") if rows else [],
+            }
+        )
+    return render(request, "cases/benchmarks/index.html", context)
+
+
+def benchmark_record(request, pk: int):
+    record = get_object_or_404(
+        visible_records(request.user).select_related(
+            "organisation", "programme", "claimant_group", "area", "prime"
+        ),
+        pk=pk,
+    )
+    rows = _peer_rows(
+        peer_records(
+            request.user,
+            programme=record.programme_id,
+            claimant_group=record.claimant_group_id,
+            period_start=record.period_start,
+            period_end=record.period_end,
+        ),
+        subject_pk=record.pk,
+    )
+    peer_metrics = [row["metrics"] for row in rows]
+    comparison = benchmarks.compare(benchmarks.metrics_of(record), peer_metrics)
+    return render(
+        request,
+        "cases/benchmarks/record.html",
+        {
+            "record": record,
+            "period": benchmarks.period_label(record.period_start, record.period_end),
+            "rows": rows,
+            "peer_count": len(rows) - 1,
+            "summary_rows": _summary_rows(comparison),
+            "charts": _charts(
+                comparison, peer_metrics, unit="records", highlight_label="This record"
+            ),
+            "note": JOB_STARTS_NOTE,
+            "breadcrumbs": _trail(f"{record.organisation}, {record.claimant_group}"),
+        },
+    )
+
+
+def _period_rows(organisation, records) -> list[dict]:
+    """The organisation's results per period on one programme and group, beside its peers'
+    (organisations, each with its areas added together)."""
+    by_period = defaultdict(lambda: defaultdict(list))
+    for record in records:
+        by_period[(record.period_start, record.period_end)][record.organisation_id].append(record)
+    rows = []
+    for (start, end), by_org in sorted(by_period.items()):
+        if organisation.pk not in by_org:
+            continue
+        combined = {org_id: benchmarks.combine(recs) for org_id, recs in by_org.items()}
+        mine = combined[organisation.pk]
+        outcome_rates = [c.rates.job_outcome_rate for c in combined.values()]
+        start_rates = [c.rates.job_start_rate for c in combined.values()]
+        standing = benchmarks.standing(mine.rates.job_outcome_rate, outcome_rates)
+        rows.append(
+            {
+                "label": benchmarks.period_label(start, end),
+                "axis_label": _axis_label(start, end),
+                "figures": mine,
+                "peers": len(combined) - 1,
+                "outcome_median": benchmarks.quartiles(outcome_rates)[1],
+                "start_median": benchmarks.quartiles(start_rates)[1],
+                "standing": standing,
+            }
+        )
+    for row in rows:
+        rates, p = row["figures"].rates, benchmarks.percent
+        row["cells"] = {
+            "job_starts": _count(row["figures"].job_starts),
+            "job_start_rate": p(rates.job_start_rate),
+            "start_median": p(row["start_median"]),
+            "job_outcomes": _count(row["figures"].job_outcomes),
+            "job_outcome_rate": p(rates.job_outcome_rate),
+            "outcome_median": p(row["outcome_median"]),
+            "profile": p(rates.performance_against_profile),
+        }
+    return rows
+
+
+def _count(value: int | None) -> str:
+    return "–" if value is None else f"{value:,}"
+
+
+def _axis_label(start: date, end: date) -> str:
+    """A period in two short lines for a chart's axis."""
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start:%b %Y}"
+    return f"{start:%b %Y}\nto {end:%b %Y}"
+
+
+def _year_ratings(organisation, records) -> list[dict]:
+    """The organisation's Star Rating for each financial year it has records in."""
+    by_year = defaultdict(lambda: defaultdict(list))
+    for record in records:
+        by_year[stars.financial_year(record.period_start)][record.organisation_id].append(record)
+    ratings = []
+    for year, by_org in sorted(by_year.items()):
+        if organisation.pk not in by_org:
+            continue
+        group = {org_id: benchmarks.combine(recs) for org_id, recs in by_org.items()}
+        rating = stars.star_rating(organisation.pk, group)
+        ratings.append(
+            {
+                "year": stars.financial_year_label(year),
+                "rating": rating,
+                "rate": benchmarks.percent(rating.job_outcome_rate),
+                "rank": benchmarks.ordinal(rating.rank),
+                "profile": benchmarks.percent(rating.performance_against_profile),
+            }
+        )
+    return ratings
+
+
+def benchmark_organisation(request, slug: str):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    by_pair = defaultdict(list)
+    for record in organisation_peer_records(request.user, organisation):
+        by_pair[(record.programme, record.claimant_group)].append(record)
+    sections = []
+    order = sorted(
+        by_pair,
+        key=lambda pair: (pair[0].sort_order, pair[0].name, pair[1].sort_order, pair[1].name),
+    )
+    for number, (programme, group) in enumerate(order, start=1):
+        records = by_pair[(programme, group)]
+        rows = _period_rows(organisation, records)
+        chart = charts.line_chart(
+            chart_id=f"series-{number}",
+            title=f"{organisation}: {programme}, {group}, by period",
+            desc=_series_desc(organisation, rows),
+            categories=[row["axis_label"] for row in rows],
+            series=[
+                charts.Series(
+                    f"{organisation}: job outcome rate",
+                    [row["figures"].rates.job_outcome_rate for row in rows],
+                    colour=charts.ACCENT,
+                ),
+                charts.Series(
+                    "Peer group's median job outcome rate",
+                    [row["outcome_median"] if row["peers"] else None for row in rows],
+                    colour=charts.GREY,
+                    marker="triangle",
+                    dash="3 4",
+                ),
+                charts.Series(
+                    f"{organisation}: job start rate (early indicator)",
+                    [row["figures"].rates.job_start_rate for row in rows],
+                    colour=charts.BLUE,
+                    marker="square",
+                    dash="9 5",
+                ),
+            ],
+        )
+        sections.append(
+            {
+                "id": f"{programme.slug}-{group.slug}",
+                "programme": programme,
+                "group": group,
+                "rows": rows,
+                "chart": chart,
+                "ratings": _year_ratings(organisation, records),
+            }
+        )
+    return render(
+        request,
+        "cases/benchmarks/organisation.html",
+        {
+            "organisation": organisation,
+            "sections": sections,
+            "note": JOB_STARTS_NOTE,
+            "min_peers": stars.MIN_PEERS,
+            "breadcrumbs": _trail(str(organisation)),
+        },
+    )
+
+
+def _series_desc(organisation, rows) -> str:
+    parts = []
+    for row in rows:
+        rates, p = row["figures"].rates, benchmarks.percent
+        parts.append(
+            f"{row['label']}: job outcome rate {p(rates.job_outcome_rate)} (peer group median "
+            f"{p(row['outcome_median']) if row['peers'] else 'not available'}), job start rate "
+            f"{p(rates.job_start_rate)}"
+        )
+    return f"{organisation}'s rates by period. " + "; ".join(parts) + "."
+
+
+def star_rating_methodology(request):
+    example, walkthrough = stars.worked_example()
+    return render(
+        request,
+        "cases/benchmarks/star_rating.html",
+        {
+            "example": example,
+            "walkthrough": walkthrough,
+            "min_peers": stars.MIN_PEERS,
+            "min_attachments": stars.MIN_ATTACHMENTS,
+            "breadcrumbs": _trail("How the Star Rating works"),
+        },
+    )
