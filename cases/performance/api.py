@@ -10,17 +10,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.http import Http404
 from django.urls import reverse
 from ninja import Field, NinjaAPI, P, PathEx, Query, Schema
-from ninja.openapi.docs import DocsBase
-from pydantic import ValidationError as SchemaError
 
 from cases import caching
 from cases.performance import rates as performance
+from cases.performance.api_docs import ReferenceDocs
 from cases.performance.models import PerformanceRecord
-from hub.base.exports import csv_response
 from hub.base.models import Organisation
 from hub.base.pagination import keyset_page
 
@@ -135,30 +132,6 @@ class RecordPage(Schema):
     next: str | None = Field(description="The next page, or null on the last page.")
     previous: str | None = Field(description="The previous page, or null on the first page.")
     results: list[RecordOut]
-
-
-class ReferenceDocs(DocsBase):
-    """The API reference as an ordinary hub page drawn from the same OpenAPI schema.
-
-    Swagger UI (ninja's default docs) loads its script and styles from a CDN, which the site's
-    Content-Security-Policy blocks; its self-hosted copy would need `ninja` in INSTALLED_APPS
-    and still fails WCAG 2.2 AA checks. A server-rendered page needs no JavaScript, works under
-    the CSP and links the machine-readable schema for tools that want it.
-    """
-
-    def render_page(self, request, api, **kwargs):
-        schema = api.get_openapi_schema(path_params=kwargs)
-        return render(
-            request,
-            "cases/open_data/api_docs.html",
-            {
-                "api": api,
-                "operations": _operations(schema),
-                "record_fields": _fields(schema, "RecordOut"),
-                "schema_url": reverse(f"{api.urls_namespace}:openapi-json"),
-                "breadcrumbs": _trail(("Open data", reverse("open_data")), ("API", "")),
-            },
-        )
 
 
 api = NinjaAPI(
@@ -310,181 +283,3 @@ def record_detail(request, record_id: PathEx[int, P(description="The record's id
     if found is None:
         raise Http404("No published record has that id.")
     return _record_out(request, found)
-
-
-CSV_HEADER = [
-    "id", "organisation", "organisation_slug", "organisation_kind", "role", "prime",
-    "prime_slug", "programme", "programme_slug", "area", "area_code", "claimant_group",
-    "claimant_group_slug", "period_start", "period_end", "referrals", "attachments",
-    "job_starts", "job_outcomes", "sustainment_outcomes", "profile_job_outcomes",
-    "attachment_rate", "job_start_rate", "job_outcome_rate", "performance_against_profile",
-    "status", "updated_at",
-]  # fmt: skip
-
-
-def _csv_row(record: PerformanceRecord) -> list:
-    rates = performance.rates_of(record)
-    prime = record.prime
-    return [
-        record.pk,
-        record.organisation.name,
-        record.organisation.slug,
-        record.organisation.kind,
-        record.role,
-        prime.name if prime else "",
-        prime.slug if prime else "",
-        record.programme.name,
-        record.programme.slug,
-        record.area.name,
-        record.area.code,
-        record.claimant_group.name,
-        record.claimant_group.slug,
-        f"{record.period_start:%Y-%m}",
-        f"{record.period_end:%Y-%m}",
-        record.referrals,
-        record.attachments,
-        record.job_starts,
-        record.job_outcomes,
-        record.sustainment_outcomes,
-        record.profile_job_outcomes,
-        *vars(rates).values(),
-        record.status,
-        record.updated_at.isoformat(),
-    ]
-
-
-def open_data_csv(request):
-    """Every published record matching the API's filters, as one CSV file (streamed, with every
-    text cell neutralised against spreadsheet formulas by hub.base.exports)."""
-    try:
-        filters = RecordFilters.model_validate(request.GET.dict())
-    except SchemaError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}" for error in exc.errors()
-        )
-        return HttpResponse(
-            f"Check the filters: {problems}", status=400, content_type="text/plain; charset=utf-8"
-        )
-    rows = (
-        _csv_row(record) for record in published_records(filters).order_by(*ORDER).iterator(2000)
-    )
-    return csv_response("performance-records.csv", CSV_HEADER, rows)
-
-
-def _trail(*extra):
-    return [("Home", "/"), ("Performance", reverse("record_list")), *extra]
-
-
-def open_data(request):
-    """What the open data holds, its licence, and how to fetch it."""
-    api_list = request.build_absolute_uri(reverse("open_data_api:record_list"))
-    csv = request.build_absolute_uri(reverse("open_data_csv"))
-    examples = [
-        ("The newest published records, 100 at a time", api_list),
-        (
-            "Restart Scheme records for JSA 18-24 in the North East (CPA5), 500 a page",
-            f"{api_list}?programme=restart-scheme&claimant_group=jsa-18-24&area=CPA5&limit=500",
-        ),
-        (
-            "Records a moderator verified, for periods in 2025",
-            f"{api_list}?status=verified&period_from=2025-01&period_to=2025-12",
-        ),
-        ("Records from specialist providers", f"{api_list}?organisation_kind=specialist"),
-        ("Every published record as CSV", csv),
-        ("JSA 18-24 records as CSV", f"{csv}?claimant_group=jsa-18-24"),
-    ]
-    return render(
-        request,
-        "cases/open_data/open_data.html",
-        {
-            "examples": examples,
-            "api_list": api_list,
-            "api_detail": api_list + "/{id}",
-            "csv_url": csv,
-            "docs_url": reverse("open_data_api:openapi-view"),
-            "schema_url": reverse("open_data_api:openapi-json"),
-            "filters": _filter_help(),
-            "max_limit": MAX_LIMIT,
-            "default_limit": DEFAULT_LIMIT,
-            "statuses": PerformanceRecord.Status.choices,
-            "kinds": Organisation.Kind.choices,
-            "breadcrumbs": _trail(("Open data", "")),
-        },
-    )
-
-
-def _filter_help() -> list[tuple[str, str]]:
-    return [(name, field.description or "") for name, field in RecordQuery.model_fields.items()]
-
-
-def _resolve(schema: dict, node: dict) -> dict:
-    while "$ref" in node:
-        node = schema["components"]["schemas"][node["$ref"].rsplit("/", 1)[-1]]
-    return node
-
-
-def _describe(schema: dict, node: dict) -> str:
-    """A short human description of a JSON Schema type: "string", "one of a, b", "integer"."""
-    node = _resolve(schema, node)
-    options = node.get("anyOf") or node.get("oneOf")
-    if options:
-        parts = [_describe(schema, o) for o in options if o.get("type") != "null"]
-        nullable = any(o.get("type") == "null" for o in options)
-        return " or ".join(parts) + (" or null" if nullable else "")
-    if "enum" in node:
-        return "one of " + ", ".join(str(v) for v in node["enum"])
-    if node.get("type") == "array":
-        return "list of " + _describe(schema, node.get("items", {}))
-    if "properties" in node:
-        return "object (" + ", ".join(node["properties"]) + ")"
-    text = node.get("type", "any")
-    bounds = [f"{k} {node[k]}" for k in ("minimum", "maximum") if k in node]
-    if "pattern" in node:
-        bounds.append(f"pattern {node['pattern']}")
-    if "default" in node and node["default"] is not None:
-        bounds.append(f"default {node['default']}")
-    return text + (f" ({', '.join(bounds)})" if bounds else "")
-
-
-def _operations(schema: dict) -> list[dict]:
-    result = []
-    for path, methods in schema.get("paths", {}).items():
-        for method, operation in methods.items():
-            parameters = [
-                {
-                    "name": p["name"],
-                    "where": p.get("in", ""),
-                    "required": p.get("required", False),
-                    "type": _describe(schema, p.get("schema", {})),
-                    "description": p.get("description")
-                    or _resolve(schema, p.get("schema", {})).get("description", ""),
-                }
-                for p in operation.get("parameters", [])
-            ]
-            responses = [
-                (code, response.get("description", ""))
-                for code, response in operation.get("responses", {}).items()
-            ]
-            result.append(
-                {
-                    "method": method.upper(),
-                    "path": path,
-                    "summary": operation.get("summary", ""),
-                    "description": operation.get("description", ""),
-                    "parameters": parameters,
-                    "responses": responses,
-                }
-            )
-    return result
-
-
-def _fields(schema: dict, name: str) -> list[dict]:
-    node = schema["components"]["schemas"].get(name, {})
-    return [
-        {
-            "name": field,
-            "type": _describe(schema, spec),
-            "description": spec.get("description", ""),
-        }
-        for field, spec in node.get("properties", {}).items()
-    ]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
 
+from cases.performance import benchmarks
 from cases.performance.models import PerformanceRecord, Programme
 from hub.base.fields import MonthYearField
 from hub.base.models import Area, ClaimantGroup, Organisation
@@ -131,3 +134,45 @@ class RecordFilterForm(forms.Form):
         choices=[("", "Any"), *PerformanceRecord.Status.choices],
         required=False,
     )
+
+
+SMALL_CHECKBOXES = {"class": "govuk-checkboxes--small"}
+
+
+def period_value(start: date, end: date) -> str:
+    return f"{start:%Y-%m-%d}_{end:%Y-%m-%d}"
+
+
+def parse_period(value: str) -> tuple[date, date] | None:
+    try:
+        start, end = value.split("_")
+        return date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError:
+        return None
+
+
+class BenchmarkFilterForm(forms.Form):
+    """Which peer group to show; every choice is one that has records the user may see."""
+
+    programme = forms.ChoiceField(label="Programme")
+    group = forms.ChoiceField(label="Claimant group")
+    period = forms.ChoiceField(label="Period")
+    area = forms.MultipleChoiceField(
+        label="Area", required=False, widget=forms.CheckboxSelectMultiple(attrs=SMALL_CHECKBOXES)
+    )
+    kind = forms.MultipleChoiceField(
+        label="Kind of organisation",
+        required=False,
+        choices=Organisation.Kind.choices,
+        widget=forms.CheckboxSelectMultiple(attrs=SMALL_CHECKBOXES),
+    )
+
+    def __init__(self, *args, programmes, groups, areas, periods, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].choices = [(p.slug, p.name) for p in programmes]
+        self.fields["group"].choices = [(g.slug, g.name) for g in groups]
+        self.fields["area"].choices = [(a.slug, a.name) for a in areas]
+        self.fields["period"].choices = [
+            (period_value(start, end), benchmarks.period_label(start, end))
+            for start, end in periods
+        ]

@@ -2,34 +2,30 @@
 
     rows = read_rows(uploaded_file)  # ValidationError: not a spreadsheet, too big, bad header
     records, errors = validate(rows, organisation)  # every bad cell, as RowError tuples
-    upload = commit(actor=..., organisation=..., records=records, filename=..., sha256=...)
+    upload = services.records_import(actor=..., organisation=..., records=records, ...)
 
 An upload is for one organisation (chosen on the form, not a column). Lookups (programmes,
 areas, claimant groups, prime contractors) are loaded once per file, not once per row; the
-model's own rules come from `cases.records.build`, so a row is accepted here exactly when the
-single-record form would accept it.
+model's own rules come from `cases.performance.services.build`, so a row is accepted here
+exactly when the single-record form would accept it.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
-import hashlib
-import io
 import re
-import zipfile
-from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.core.exceptions import ValidationError
 
-from cases.caching import records_changed
 from cases.performance import services as record_services
-from cases.performance.models import PerformanceRecord, Programme, RecordEvent, RecordUpload
+from cases.performance.models import PerformanceRecord, Programme
 from cases.performance.rates import DEFINITIONS
-from hub.base.models import Area, ClaimantGroup, Organisation, User
+from hub.base.models import Area, ClaimantGroup, Organisation
+from hub.base.spreadsheets import EXTRA, ROW, file_sha256, read_table
+
+__all__ = ["file_sha256", "read_rows", "validate", "RowError", "ROW", "EXTRA"]
 
 COLUMNS = (
     "role", "prime", "programme", "area", "claimant_group", "period_start", "period_end",
@@ -38,12 +34,7 @@ COLUMNS = (
 )  # fmt: skip
 REQUIRED_COLUMNS = ("role", "programme", "area", "claimant_group", "period_start", "period_end")
 FIGURES = record_services.FIGURES
-ROW = "_row"  # each row dict's key for its row number in the spreadsheet (the header is row 1)
-EXTRA = "_extra"  # set on a row with values under a column that has no header
 NO_COLUMN = "—"  # the column of a problem with the whole row
-XLSX_SIGNATURE = b"PK\x03\x04"
-OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
-BATCH_SIZE = 500
 MAX_COUNT = 2_147_483_647  # the largest value of the database's integer column
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -99,224 +90,14 @@ class RowError(NamedTuple):
     reason: str
 
 
-# Reading ---------------------------------------------------------------------------------------
-
-
-def file_sha256(uploaded_file) -> str:
-    """The file's SHA-256, recorded with the upload and used to match a preview to its save."""
-    digest = hashlib.sha256()
-    for chunk in uploaded_file.chunks():
-        digest.update(chunk)
-    uploaded_file.seek(0)
-    return digest.hexdigest()
-
-
 def read_rows(uploaded_file) -> list[dict]:
-    """The file's records as dicts of text keyed by column (every column present, "" if
-    empty), plus ROW, the spreadsheet row number. CSV or XLSX is told by the content, not the
-    name; anything else, or a file over the limits, is refused with one clear message."""
-    max_bytes = settings.HUB_UPLOAD_MAX_BYTES
-    size = getattr(uploaded_file, "size", None)
-    if size is not None and size > max_bytes:
-        raise _too_big(size, max_bytes)
-    uploaded_file.seek(0)
-    data = uploaded_file.read(max_bytes + 1)
-    uploaded_file.seek(0)
-    if len(data) > max_bytes:
-        raise _too_big(len(data), max_bytes)
-    if not data.strip():
-        raise ValidationError("The file is empty.", code="empty")
-    cells = _xlsx_cells(data) if data.startswith(XLSX_SIGNATURE) else _csv_cells(data)
-    return _rows(cells)
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
-
-
-def _too_big(size: int, limit: int) -> ValidationError:
-    return ValidationError(
-        f"The file is {_megabytes(size)}; the largest you can upload is {_megabytes(limit)}. "
-        "Split it into smaller files.",
-        code="too_big",
-    )
-
-
-_NOT_A_SPREADSHEET = (
-    "The file must be a CSV file or an Excel workbook (.xlsx). In Excel, choose "
-    "“Save as” and “Excel Workbook (.xlsx)” or “CSV UTF-8”."
-)
-
-
-def _csv_cells(data: bytes) -> Iterator[list]:
-    if data.startswith(OLE2_SIGNATURE):
-        raise ValidationError(
-            "This looks like an old-style Excel file (.xls). " + _NOT_A_SPREADSHEET,
-            code="not_spreadsheet",
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(
-            "The file is neither an Excel workbook nor a CSV file saved as UTF-8. "
-            + _NOT_A_SPREADSHEET,
-            code="not_spreadsheet",
-        ) from exc
-    if "\x00" in text:
-        raise ValidationError(_NOT_A_SPREADSHEET, code="not_spreadsheet")
-    return _csv_reader(text)
-
-
-def _csv_reader(text: str) -> Iterator[list]:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        yield from reader
-    except csv.Error as exc:
-        raise ValidationError(
-            f"The CSV file could not be read at line {reader.line_num}: {exc}.", code="bad_csv"
-        ) from exc
-
-
-def _xlsx_cells(data: bytes) -> Iterator[list]:
-    """The first sheet's rows. openpyxl parses with defusedxml when it is installed (it is a
-    pinned dependency), and the archive is checked for size before anything is unpacked."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        names = set(archive.namelist())
-        unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ValidationError(_NOT_A_SPREADSHEET, code="not_spreadsheet") from exc
-    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-        raise ValidationError(
-            "The file is a zip archive, not an Excel workbook. " + _NOT_A_SPREADSHEET,
-            code="not_spreadsheet",
-        )
-    if unpacked > 20 * settings.HUB_UPLOAD_MAX_BYTES:
-        raise ValidationError(
-            "The workbook is too large once unpacked. Save just the records sheet, or split it "
-            "into smaller files.",
-            code="too_big",
-        )
-    return _xlsx_rows(data)
-
-
-def _xlsx_rows(data: bytes) -> Iterator[list]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    # A parser of untrusted input fails in many ways; all of them mean "unreadable".
-    except Exception as exc:
-        raise ValidationError(
-            "The Excel workbook could not be read. Open it in Excel, save it again as .xlsx, "
-            "and upload that.",
-            code="bad_xlsx",
-        ) from exc
-    try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        while True:
-            try:
-                row = next(rows)
-            except StopIteration:
-                return
-            except Exception as exc:  # as above: a malformed sheet
-                raise ValidationError(
-                    "The first sheet of the workbook could not be read. Open it in Excel, save "
-                    "it again as .xlsx, and upload that.",
-                    code="bad_xlsx",
-                ) from exc
-            yield list(row)
-    finally:
-        workbook.close()
-
-
-def _text(value) -> str:
-    """A cell as text: whole floats without ".0", dates as ISO dates, everything trimmed."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _header_key(text: str) -> str:
-    return re.sub(r"[\s\-]+", "_", text.strip().lower())
-
-
-def _header(cells: list[str]) -> list[str]:
-    """The column name of each position ("" for an unnamed one), or one message saying all
-    that is wrong with the header row."""
-    names = [_header_key(cell) for cell in cells]
-    unknown = [
-        cell for cell, name in zip(cells, names, strict=True) if name and name not in COLUMNS
-    ]
-    repeated = sorted({name for name in names if name and names.count(name) > 1})
-    missing = [name for name in REQUIRED_COLUMNS if name not in names]
-    if unknown or repeated or missing:
-        problems = []
-        if missing:
-            problems.append("it has no " + ", ".join(missing) + " column")
-        if unknown:
-            problems.append("it has columns the template does not: " + ", ".join(unknown))
-        if repeated:
-            problems.append("it repeats " + ", ".join(repeated))
-        raise ValidationError(
-            "The first row must be the header row from the template, but "
-            + "; and ".join(problems)
-            + ". The columns are: "
-            + ", ".join(COLUMNS)
-            + ".",
-            code="bad_header",
-        )
-    return names
-
-
-def _rows(table: Iterable[list]) -> list[dict]:
-    max_rows = settings.HUB_UPLOAD_MAX_ROWS
-    scan_limit = 10 * max_rows + 1000  # blank rows are skipped, but not without end
-    header: list[str] | None = None
-    rows: list[dict] = []
-    for number, raw in enumerate(table, start=1):
-        if number > scan_limit:
-            raise _too_many(max_rows)
-        cells = [_text(value) for value in raw]
-        if not any(cells):
-            continue
-        if header is None:
-            header = _header(cells)
-            continue
-        if len(rows) >= max_rows:
-            raise _too_many(max_rows)
-        row: dict = dict.fromkeys(COLUMNS, "")
-        row[ROW] = number
-        for position, value in enumerate(cells):
-            name = header[position] if position < len(header) else ""
-            if name:
-                row[name] = value
-            elif value:
-                row[EXTRA] = True
-        rows.append(row)
-    if header is None:
-        raise ValidationError("The file is empty.", code="empty")
-    if not rows:
-        raise ValidationError(
-            "The file has a header row but no records under it.", code="no_records"
-        )
-    return rows
-
-
-def _too_many(max_rows: int) -> ValidationError:
-    return ValidationError(
-        f"The file has more than {max_rows:,} records; you can upload up to {max_rows:,} at a "
-        "time. Split it into smaller files.",
-        code="too_many_rows",
+    """The file's records (see hub.base.spreadsheets.read_table), within the upload limits."""
+    return read_table(
+        uploaded_file,
+        columns=COLUMNS,
+        required=REQUIRED_COLUMNS,
+        max_bytes=settings.HUB_UPLOAD_MAX_BYTES,
+        max_rows=settings.HUB_UPLOAD_MAX_ROWS,
     )
 
 
@@ -513,59 +294,3 @@ def _model_errors(number: int, exc: ValidationError) -> list[RowError]:
         for field, field_errors in exc.message_dict.items()
         for message in field_errors
     ]
-
-
-# Saving ----------------------------------------------------------------------------------------
-
-
-def commit(
-    *,
-    actor: User,
-    organisation: Organisation,
-    records: list[PerformanceRecord],
-    filename: str,
-    sha256: str,
-) -> RecordUpload:
-    """Save an upload and all its checked records, each with its "created" event, in one
-    transaction: if the database refuses any row (say, a record someone else saved since the
-    check), nothing is saved and a ValidationError says so."""
-    if not record_services.can_enter(actor, organisation):
-        raise PermissionDenied("Only the organisation's admins can upload its records.")
-    if not records:
-        raise ValidationError("There are no records to save.")
-    if any(record.organisation_id != organisation.pk or record.pk for record in records):
-        raise ValueError("Commit only new records built for this organisation.")
-    try:
-        with transaction.atomic():
-            upload = RecordUpload.objects.create(
-                organisation=organisation, uploaded_by=actor, filename=filename[:255],
-                sha256=sha256, row_count=len(records),
-            )  # fmt: skip
-            for record in records:
-                record.upload, record.created_by = upload, actor
-            PerformanceRecord.objects.bulk_create(records, batch_size=BATCH_SIZE)
-            records_changed()  # bulk_create sends no post_save: forget cached answers here
-            if any(record.pk is None for record in records):  # a backend that returns no ids
-                ids = list(upload.records.order_by("pk").values_list("pk", flat=True))
-            else:
-                ids = [record.pk for record in records]
-            event = {
-                "action": RecordEvent.Action.CREATED,
-                "actor": actor,
-                "actor_organisation": organisation,
-                "to_status": PerformanceRecord.Status.SELF_REPORTED,
-                "note": f"Uploaded in {upload.filename}",
-            }
-            RecordEvent.objects.bulk_create(
-                [RecordEvent(record_id=pk, **event) for pk in ids], batch_size=BATCH_SIZE
-            )
-    except IntegrityError as exc:
-        for record in records:  # as they were: unsaved, so a caller may check them again
-            record.pk, record.upload, record._state.adding = None, None, True
-        raise ValidationError(
-            "Nothing has been saved: the database refused one of the records, most likely "
-            "because someone saved a record for the same programme, area, claimant group and "
-            "period meanwhile. Upload the file again to see which row.",
-            code="conflict",
-        ) from exc
-    return upload

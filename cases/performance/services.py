@@ -8,10 +8,11 @@ organisation may dispute it. Every change is kept as a RecordEvent.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from cases.performance.models import PerformanceRecord, RecordEvent
+from cases.caching import records_changed
+from cases.performance.models import PerformanceRecord, RecordEvent, RecordUpload
 from hub.base import roles
 from hub.base.models import Organisation, SupplyChainLink, User
 
@@ -246,3 +247,59 @@ def record_set_visibility(
                note=record.get_visibility_display(), from_status=record.status,
                organisation=record.organisation)  # fmt: skip
     return record
+
+
+BATCH_SIZE = 500
+
+
+def records_import(
+    *,
+    actor: User,
+    organisation: Organisation,
+    records: list[PerformanceRecord],
+    filename: str,
+    sha256: str,
+) -> RecordUpload:
+    """Save an upload and all its checked records, each with its "created" event, in one
+    transaction: if the database refuses any row (say, a record someone else saved since the
+    check), nothing is saved and a ValidationError says so."""
+    if not can_enter(actor, organisation):
+        raise PermissionDenied("Only the organisation's admins can upload its records.")
+    if not records:
+        raise ValidationError("There are no records to save.")
+    if any(record.organisation_id != organisation.pk or record.pk for record in records):
+        raise ValueError("Commit only new records built for this organisation.")
+    try:
+        with transaction.atomic():
+            upload = RecordUpload.objects.create(
+                organisation=organisation, uploaded_by=actor, filename=filename[:255],
+                sha256=sha256, row_count=len(records),
+            )  # fmt: skip
+            for record in records:
+                record.upload, record.created_by = upload, actor
+            PerformanceRecord.objects.bulk_create(records, batch_size=BATCH_SIZE)
+            records_changed()  # bulk_create sends no post_save: forget cached answers here
+            if any(record.pk is None for record in records):  # a backend that returns no ids
+                ids = list(upload.records.order_by("pk").values_list("pk", flat=True))
+            else:
+                ids = [record.pk for record in records]
+            event = {
+                "action": RecordEvent.Action.CREATED,
+                "actor": actor,
+                "actor_organisation": organisation,
+                "to_status": PerformanceRecord.Status.SELF_REPORTED,
+                "note": f"Uploaded in {upload.filename}",
+            }
+            RecordEvent.objects.bulk_create(
+                [RecordEvent(record_id=pk, **event) for pk in ids], batch_size=BATCH_SIZE
+            )
+    except IntegrityError as exc:
+        for record in records:  # as they were: unsaved, so a caller may check them again
+            record.pk, record.upload, record._state.adding = None, None, True
+        raise ValidationError(
+            "Nothing has been saved: the database refused one of the records, most likely "
+            "because someone saved a record for the same programme, area, claimant group and "
+            "period meanwhile. Upload the file again to see which row.",
+            code="conflict",
+        ) from exc
+    return upload

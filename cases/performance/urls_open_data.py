@@ -1,9 +1,9 @@
 from django.urls import path
 
-from cases.performance import api
+from cases.performance import api, open_data
 
 urlpatterns = [
-    path("", api.open_data, name="open_data"),
-    path("records.csv", api.open_data_csv, name="open_data_csv"),
+    path("", open_data.open_data, name="open_data"),
+    path("records.csv", open_data.open_data_csv, name="open_data_csv"),
     path("api/", api.api.urls),
 ]

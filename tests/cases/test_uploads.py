@@ -295,7 +295,7 @@ def test_commit_saves_every_record_with_an_event_and_one_upload(organisation, ad
         imports.read_rows(upload_file(csv_bytes(GOOD))), organisation
     )
     assert not errors
-    upload = imports.commit(
+    upload = record_services.records_import(
         actor=admin, organisation=organisation, records=records, filename="q1.csv", sha256="a" * 64
     )
     assert upload.row_count == len(GOOD)
@@ -318,7 +318,7 @@ def test_only_an_admin_of_the_organisation_can_commit(organisation):
     records, _ = imports.validate(imports.read_rows(upload_file(csv_bytes(GOOD))), organisation)
     for outsider in (member_of(organisation), admin_of(OrganisationFactory())):
         with pytest.raises(PermissionDenied):
-            imports.commit(
+            record_services.records_import(
                 actor=outsider, organisation=organisation, records=records, filename="x.csv",
                 sha256="0" * 64,
             )  # fmt: skip
@@ -339,9 +339,9 @@ def test_commit_saves_nothing_when_the_database_refuses_the_last_row(monkeypatch
     concurrent = record_services.record_create(
         actor=admin_of(organisation), organisation=organisation, data=_data(records[-1])
     )
-    monkeypatch.setattr(imports, "BATCH_SIZE", 1)
+    monkeypatch.setattr(record_services, "BATCH_SIZE", 1)
     with pytest.raises(ValidationError) as exc:
-        imports.commit(
+        record_services.records_import(
             actor=admin, organisation=organisation, records=records, filename="q1.csv",
             sha256="b" * 64,
         )  # fmt: skip

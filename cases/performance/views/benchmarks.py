@@ -11,14 +11,15 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from django import forms
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from cases import caching
 from cases.performance import benchmarks, charts, stars
-from cases.performance.models import PerformanceRecord, Programme
+from cases.performance.forms import BenchmarkFilterForm, parse_period, period_value
+from cases.performance.models import Programme
+from cases.performance.selectors import organisation_peer_records, peer_records, visible_records
 from hub.base.models import Area, ClaimantGroup, Organisation
 
 JOB_STARTS_NOTE = (
@@ -26,90 +27,6 @@ JOB_STARTS_NOTE = (
     "in work for the programme's qualifying time, and official outcome statistics follow "
     "months later, so job starts show how a service is doing long before its outcomes can."
 )
-SMALL_CHECKBOXES = {"class": "govuk-checkboxes--small"}
-
-
-# Selectors: each is one query, whatever the number of records.
-
-
-def visible_records(user):
-    return PerformanceRecord.objects.visible_to(user)
-
-
-def peer_records(user, *, programme, claimant_group, period_start, period_end, areas=(),
-                 kinds=()):  # fmt: skip
-    """The records `user` may see on one programme, claimant group and period."""
-    records = visible_records(user).filter(
-        programme=programme,
-        claimant_group=claimant_group,
-        period_start=period_start,
-        period_end=period_end,
-    )
-    if areas:
-        records = records.filter(area__slug__in=areas)
-    if kinds:
-        records = records.filter(organisation__kind__in=kinds)
-    return records.select_related("organisation", "area").order_by(
-        "organisation__name", "area__name", "pk"
-    )
-
-
-def organisation_peer_records(user, organisation: Organisation):
-    """Every record `user` may see on a programme and claimant group the organisation has a
-    visible record for: its own records and all its peers', for every period and year."""
-    own = visible_records(user).filter(
-        organisation=organisation,
-        programme=OuterRef("programme"),
-        claimant_group=OuterRef("claimant_group"),
-    )
-    return (
-        visible_records(user)
-        .filter(Exists(own))
-        .select_related("organisation", "programme", "claimant_group")
-        .order_by("period_start", "period_end", "pk")
-    )
-
-
-# Filters on the index page.
-
-
-def _period_value(start: date, end: date) -> str:
-    return f"{start:%Y-%m-%d}_{end:%Y-%m-%d}"
-
-
-def _parse_period(value: str) -> tuple[date, date] | None:
-    try:
-        start, end = value.split("_")
-        return date.fromisoformat(start), date.fromisoformat(end)
-    except ValueError:
-        return None
-
-
-class BenchmarkFilterForm(forms.Form):
-    """Which peer group to show; every choice is one that has records the user may see."""
-
-    programme = forms.ChoiceField(label="Programme")
-    group = forms.ChoiceField(label="Claimant group")
-    period = forms.ChoiceField(label="Period")
-    area = forms.MultipleChoiceField(
-        label="Area", required=False, widget=forms.CheckboxSelectMultiple(attrs=SMALL_CHECKBOXES)
-    )
-    kind = forms.MultipleChoiceField(
-        label="Kind of organisation",
-        required=False,
-        choices=Organisation.Kind.choices,
-        widget=forms.CheckboxSelectMultiple(attrs=SMALL_CHECKBOXES),
-    )
-
-    def __init__(self, *args, programmes, groups, areas, periods, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["programme"].choices = [(p.slug, p.name) for p in programmes]
-        self.fields["group"].choices = [(g.slug, g.name) for g in groups]
-        self.fields["area"].choices = [(a.slug, a.name) for a in areas]
-        self.fields["period"].choices = [
-            (_period_value(start, end), benchmarks.period_label(start, end))
-            for start, end in periods
-        ]
 
 
 def _default_peer_group(visible, data) -> dict:
@@ -120,7 +37,7 @@ def _default_peer_group(visible, data) -> dict:
         records = records.filter(programme__slug=data["programme"])
     if data.get("group"):
         records = records.filter(claimant_group__slug=data["group"])
-    if period := _parse_period(data.get("period", "")):
+    if period := parse_period(data.get("period", "")):
         records = records.filter(period_start=period[0], period_end=period[1])
     row = (
         records.values("programme__slug", "claimant_group__slug", "period_start", "period_end")
@@ -133,7 +50,7 @@ def _default_peer_group(visible, data) -> dict:
     return {
         "programme": row["programme__slug"],
         "group": row["claimant_group__slug"],
-        "period": _period_value(row["period_start"], row["period_end"]),
+        "period": period_value(row["period_start"], row["period_end"]),
     }
 
 
@@ -269,7 +186,7 @@ def benchmark_index(request):
         cleaned = form.cleaned_data
         programme = next(p for p in choices["programmes"] if p.slug == cleaned["programme"])
         group = next(g for g in choices["groups"] if g.slug == cleaned["group"])
-        start, end = _parse_period(cleaned["period"])
+        start, end = parse_period(cleaned["period"])
         records = peer_records(
             request.user,
             programme=programme,

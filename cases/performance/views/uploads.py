@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from cases.performance import imports
 from cases.performance import rates as performance
+from cases.performance import services as record_services
 from cases.performance.models import RecordUpload
 from hub.base import exports, roles
 from hub.base.models import Organisation
@@ -136,7 +137,7 @@ def _save(request, organisations):
         request.session.pop(SESSION_KEY, None)
         return _upload_page(request, form, problems=errors, filename=filename)
     try:
-        upload = imports.commit(
+        upload = record_services.records_import(
             actor=request.user, organisation=organisation, records=records,
             filename=filename, sha256=pending["sha256"],
         )  # fmt: skip
