@@ -10,7 +10,7 @@ from django import forms
 
 from hub.base.models import Area, Organisation
 from toolkits.models import ServiceStandard
-from toolkits.standards import COMPARE_AT_MOST, MAX_PER_STAGE, StandardInput
+from toolkits.services.standards import COMPARE_AT_MOST, MAX_PER_STAGE, StandardInput
 
 Kind = ServiceStandard.MeasureKind
 PLAIN_ENGLISH = {"data-plain-english": "true"}

@@ -1,5 +1,5 @@
 """Read-only admin listing of Customer Service Standards for moderators: they change only
-through the organisation admins' own pages (toolkits.standards), never in the admin."""
+through the organisation admins' own pages (toolkits.services.standards), never in the admin."""
 
 from django.contrib.admin.utils import quote
 from django.urls import reverse

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django import forms
 from django.utils import timezone
 
@@ -205,7 +203,3 @@ class CommentEditForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "Enter your comment"},
     )
-
-
-def month_label(value: datetime.date | None) -> str:
-    return value.strftime("%B %Y") if value else ""

@@ -35,12 +35,6 @@ def is_author(user, case_study) -> bool:
     return user.is_authenticated and case_study.author_id == user.pk
 
 
-def can_view(user, case_study) -> bool:
-    if case_study.is_published:
-        return True
-    return is_author(user, case_study) or is_org_admin_for(user, case_study) or is_moderator(user)
-
-
 def can_edit(user, case_study) -> bool:
     return is_author(user, case_study) or is_org_admin_for(user, case_study)
 

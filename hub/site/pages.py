@@ -38,7 +38,7 @@ class HomePage(Page):
         from forum import selectors as forum
         from hub.base import content_cache
         from hub.base.models import Notification
-        from hub.site.workshops.services import upcoming_workshops
+        from hub.site.workshops.selectors import upcoming_workshops
 
         context = super().get_context(request, *args, **kwargs)
         user = request.user

@@ -16,6 +16,7 @@ from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
 from hub.base.models import Area, ClaimantGroup, Notification, Theme
 from hub.site.pages import HomePage
+from hub.site.workshops import selectors as workshop_selectors
 from hub.site.workshops import services as workshops
 from hub.site.workshops.models import WorkshopIndexPage, WorkshopPage
 from tests.factories import (
@@ -284,7 +285,7 @@ def test_rejected_proposal_never_becomes_public_and_the_proposer_hears_why(clien
     # Wagtail search finds drafts unless filtered to live pages: the public reads filter.
     assert page.pk in [p.pk for p in Page.objects.search("Zanzibar quokka")]
     assert not list(Page.objects.live().search("Zanzibar quokka"))
-    assert page.pk not in [p.pk for p in workshops.upcoming_workshops(50)]
+    assert page.pk not in [p.pk for p in workshop_selectors.upcoming_workshops(50)]
     # The proposer sees it with the comment.
     client.force_login(member)
     html = client.get(reverse("workshop_proposals")).content.decode()
@@ -450,7 +451,7 @@ def test_upcoming_workshops_for_the_home_page_are_live_and_soonest_first(member)
     _publish("Past", days=-1)
     later, sooner = _publish("Later", days=9), _publish("Sooner", days=2)
     workshops.workshop_propose(actor=member, data=_data(date=timezone.localdate()))
-    assert [w.pk for w in workshops.upcoming_workshops(5)] == [sooner.pk, later.pk]
+    assert [w.pk for w in workshop_selectors.upcoming_workshops(5)] == [sooner.pk, later.pk]
 
 
 # Follow-up threads ----------------------------------------------------------------------------

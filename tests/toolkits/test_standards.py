@@ -15,8 +15,8 @@ from django.utils import timezone
 from hub.base.models import Area, JourneyStage
 from tests.cases.test_views import _Inspector, script_injection_strings
 from tests.factories import OrganisationFactory, admin_of, member_of, moderator
-from toolkits import standards as svc
 from toolkits.models import ServiceStandard, StandardsStatement
+from toolkits.services import standards as svc
 
 pytestmark = pytest.mark.django_db
 

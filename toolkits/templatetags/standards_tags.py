@@ -4,8 +4,8 @@ so hub's views need not import toolkits."""
 from django import template
 
 from hub.base import roles
-from toolkits import standards as svc
 from toolkits.models import ServiceStandard, StandardsStatement
+from toolkits.services import standards as svc
 
 register = template.Library()
 

@@ -20,7 +20,6 @@ from django.views.decorators.http import require_POST
 from hub.base import ratelimit
 from hub.base.exports import csv_response, xlsx_response
 from hub.base.pagination import keyset_page
-from toolkits import scenario_services
 from toolkits.charts import cash_chart
 from toolkits.finance import ModelResult, Sensitivity, run_model, sensitivity
 from toolkits.model_forms import (
@@ -30,6 +29,7 @@ from toolkits.model_forms import (
     query_string_of,
 )
 from toolkits.models import Scenario
+from toolkits.services import scenarios as scenario_services
 
 TENTH = Decimal("0.1")
 SCENARIOS_PER_PAGE = 20

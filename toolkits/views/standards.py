@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 from hub.base import ratelimit, roles
 from hub.base.models import Area, JourneyStage, Organisation
 from toolkits import plain_english
-from toolkits import standards as svc
 from toolkits.models import StandardsStatement
+from toolkits.services import standards as svc
 from toolkits.standards_forms import (
     CompareForm,
     StandardFormSet,

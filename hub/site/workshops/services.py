@@ -1,5 +1,6 @@
 """'What Works' workshop notes: proposals from members through Wagtail's moderation workflow,
-the reads the index, the home page and the calendar files need, and iCalendar building.
+and the moderators' decisions (reads are in hub.site.workshops.selectors, calendar files in
+hub.site.workshops.calendar).
 
 A proposal is a draft WorkshopPage under the index, owned by its proposer, put into the
 workflow assigned to the index ("Workshop notes review": one group approval task for the
@@ -11,16 +12,12 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-import icalendar
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.rich_text import RichText
@@ -30,6 +27,7 @@ from hub.base.markdown import clean_markdown
 from hub.base.models import User
 from hub.base.notifications import notify
 from hub.site.workshops.models import WorkshopIndexPage, WorkshopPage
+from hub.site.workshops.selectors import page_type, review_task_state
 
 LONDON = ZoneInfo("Europe/London")
 NOTE_TAGS = {"p", "strong", "em", "b", "i", "ol", "ul", "li", "a", "br"}
@@ -41,123 +39,6 @@ MAX_UPCOMING = 50
 
 def proposal_rate() -> str:
     return f"{settings.HUB_WORKSHOP_PROPOSALS_PER_DAY}/d"
-
-
-# Reads ---------------------------------------------------------------------------------------
-
-
-def workshop_index() -> WorkshopIndexPage | None:
-    return WorkshopIndexPage.objects.live().first()
-
-
-def published_workshops():
-    """Workshop notes anyone may read: live, and not behind a page view restriction."""
-    return WorkshopPage.objects.live().public()
-
-
-def upcoming_workshops(limit: int = 5) -> list[WorkshopPage]:
-    """The next published workshops, soonest first (the home page lists a few)."""
-    today = timezone.localdate()
-    return list(
-        published_workshops()
-        .filter(date__gte=today)
-        .select_related("area", "facilitator")
-        .order_by("date", "start_time", "pk")[:limit]
-    )
-
-
-def can_review(user) -> bool:
-    """Whether the user is a reviewer in the workshop review workflow's approval task."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    from wagtail.models import GroupApprovalTask
-
-    return GroupApprovalTask.objects.filter(
-        active=True, groups__in=user.groups.all(), workflow_tasks__workflow__active=True
-    ).exists()
-
-
-def _page_type() -> ContentType:
-    return ContentType.objects.get_for_model(Page)
-
-
-def reviewable_task_states(user) -> list[TaskState]:
-    """Workshop proposals waiting in a task this user may approve, oldest first."""
-    if not can_review(user):
-        return []
-    states = list(
-        TaskState.objects.reviewable_by(user)
-        .filter(
-            workflow_state__base_content_type=_page_type(),
-            workflow_state__content_type=ContentType.objects.get_for_model(WorkshopPage),
-        )
-        .select_related("workflow_state__requested_by", "task")
-        .order_by("started_at", "pk")[:200]
-    )
-    pages = WorkshopPage.objects.in_bulk([int(s.workflow_state.object_id) for s in states])
-    for state in states:
-        state.page = pages.get(int(state.workflow_state.object_id))
-    return [s for s in states if s.page is not None]
-
-
-def review_task_state(user, page: WorkshopPage) -> TaskState | None:
-    """The in-progress task on `page` that `user` may approve or reject, or None."""
-    for state in reviewable_task_states(user):
-        if state.page.pk == page.pk:
-            return state
-    return None
-
-
-@dataclass
-class Proposal:
-    page: WorkshopPage
-    status: str  # "in_review", "published", "rejected", "withdrawn", "draft"
-    comment: str = ""
-    decided_at: datetime.datetime | None = None
-
-    @property
-    def label(self) -> str:
-        return {
-            "in_review": "In review",
-            "published": "Approved and published",
-            "rejected": "Rejected",
-            "withdrawn": "Withdrawn",
-            "draft": "Draft",
-        }[self.status]
-
-
-def proposals_for(user) -> list[Proposal]:
-    """The member's proposals with where each stands, in three queries whatever their number."""
-    pages = list(
-        WorkshopPage.objects.filter(proposed_by=user).select_related("area").order_by("-pk")[:100]
-    )
-    latest: dict[str, WorkflowState] = {}
-    states = (
-        WorkflowState.objects.filter(
-            base_content_type=_page_type(), object_id__in=[str(p.pk) for p in pages]
-        )
-        .select_related("current_task_state")
-        .order_by("created_at", "pk")
-    )
-    for state in states:
-        latest[state.object_id] = state  # the last one wins
-    result = []
-    for page in pages:
-        state = latest.get(str(page.pk))
-        task = state.current_task_state if state else None
-        if page.live:
-            result.append(Proposal(page, "published", task.comment if task else ""))
-        elif state is None:
-            result.append(Proposal(page, "draft"))
-        elif state.status == WorkflowState.STATUS_IN_PROGRESS:
-            result.append(Proposal(page, "in_review"))
-        elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-            result.append(Proposal(page, "rejected", task.comment, task.finished_at))
-        else:
-            result.append(Proposal(page, "withdrawn"))
-    return result
 
 
 # Writes --------------------------------------------------------------------------------------
@@ -291,7 +172,7 @@ def proposal_state(actor: User, page: WorkshopPage) -> WorkflowState | None:
         return None
     return (
         WorkflowState.objects.filter(
-            base_content_type=_page_type(),
+            base_content_type=page_type(),
             object_id=str(page.pk),
             status=WorkflowState.STATUS_NEEDS_CHANGES,
         )
@@ -387,66 +268,3 @@ def workflow_rejected_handler(sender, instance, user=None, **kwargs):
         from wagtail.admin.signal_handlers import workflow_rejection_email_notifier
 
         workflow_rejection_email_notifier(sender=sender, instance=instance, user=user, **kwargs)
-
-
-# iCalendar -----------------------------------------------------------------------------------
-
-
-def _event(workshop: WorkshopPage, base_url: str) -> icalendar.Event:
-    event = icalendar.Event()
-    event.add("uid", f"workshop-{workshop.pk}@{base_url.split('://')[-1].rstrip('/')}")
-    event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
-    if workshop.start_time:
-        start = datetime.datetime.combine(workshop.date, workshop.start_time, tzinfo=LONDON)
-        end = (
-            datetime.datetime.combine(workshop.date, workshop.end_time, tzinfo=LONDON)
-            if workshop.end_time
-            else start + DEFAULT_LENGTH
-        )
-    else:  # an all-day event: floating dates, the end exclusive
-        start, end = workshop.date, workshop.date + datetime.timedelta(days=1)
-    event.add("dtstart", start)
-    event.add("dtend", end)
-    event.add("summary", workshop.title)
-    location = ", ".join(filter(None, [workshop.venue, str(workshop.area)]))
-    if location:
-        event.add("location", location)
-    url = base_url.rstrip("/") + (workshop.get_url() or "")
-    event.add("description", f"{workshop.summary}\n\n{url}")
-    event.add("url", url)
-    return event
-
-
-def calendar(workshops, *, base_url: str, name: str) -> bytes:
-    """An iCalendar file of the workshops, with the Europe/London time zone where it is used."""
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//Good Practice Hub//What Works workshops//EN")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
-    for workshop in workshops:
-        cal.add_component(_event(workshop, base_url))
-    cal.add_missing_timezones()
-    return cal.to_ical()
-
-
-def upcoming_for_calendar(index: WorkshopIndexPage):
-    return (
-        published_workshops()
-        .child_of(index)
-        .filter(date__gte=timezone.localdate())
-        .select_related("area")
-        .order_by("date", "start_time", "pk")[:MAX_UPCOMING]
-    )
-
-
-def filter_workshops(queryset, *, area=None, theme=None, group=None, year=None):
-    """Workshops in an area, on a theme, for a claimant group and in a year (each optional)."""
-    if area is not None:
-        queryset = queryset.filter(area=area)
-    if theme is not None:
-        queryset = queryset.filter(themes=theme)
-    if group is not None:
-        queryset = queryset.filter(claimant_groups=group)
-    if year:
-        queryset = queryset.filter(date__year=year)
-    return queryset

@@ -14,7 +14,8 @@ from hub.base import ratelimit, roles
 from hub.base.idempotency import create_once
 from hub.base.pagination import keyset_page
 from hub.base.views.common import apply_errors, posted
-from hub.site.workshops import services
+from hub.site.workshops import calendar as ical
+from hub.site.workshops import selectors, services
 from hub.site.workshops.forms import (
     ReviewForm,
     WorkshopFilterForm,
@@ -27,7 +28,7 @@ PAST_PAGE_SIZE = 10
 
 
 def trail(*extra) -> list:
-    index = services.workshop_index()
+    index = selectors.workshop_index()
     crumbs = [("Home", "/"), ("Workshops", index.url if index else "/workshops/")]
     crumbs.extend(extra)
     return crumbs
@@ -37,10 +38,10 @@ def trail(*extra) -> list:
 
 
 def workshop_index(request, index: WorkshopIndexPage):
-    base = services.published_workshops().child_of(index)
+    base = selectors.published_workshops().child_of(index)
     form = WorkshopFilterForm(request.GET or None, years=workshop_years(base))
     chosen = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    filtered = services.filter_workshops(
+    filtered = selectors.filter_workshops(
         base,
         area=chosen.get("area"),
         theme=chosen.get("theme"),
@@ -52,7 +53,7 @@ def workshop_index(request, index: WorkshopIndexPage):
         filtered.filter(date__gte=today)
         .select_related("area", "facilitator")
         .prefetch_related("themes")
-        .order_by("date", "start_time", "pk")[: services.MAX_UPCOMING]
+        .order_by("date", "start_time", "pk")[: selectors.MAX_UPCOMING]
     )
     past = keyset_page(
         filtered.filter(date__lt=today)
@@ -75,7 +76,7 @@ def workshop_index(request, index: WorkshopIndexPage):
             "past": past,
             "query": query.urlencode(),
             "can_propose": roles.is_member(request.user),
-            "can_review": services.can_review(request.user),
+            "can_review": selectors.can_review(request.user),
         },
     )
 
@@ -104,15 +105,15 @@ def _ics(content: bytes, filename: str) -> HttpResponse:
 
 
 def upcoming_calendar(request, index: WorkshopIndexPage):
-    workshops = services.upcoming_for_calendar(index)
-    content = services.calendar(
+    workshops = ical.upcoming_for_calendar(index)
+    content = ical.calendar(
         workshops, base_url=request.build_absolute_uri("/"), name="Upcoming What Works workshops"
     )
     return _ics(content, "upcoming-workshops.ics")
 
 
 def workshop_calendar(request, page: WorkshopPage):
-    content = services.calendar([page], base_url=request.build_absolute_uri("/"), name=page.title)
+    content = ical.calendar([page], base_url=request.build_absolute_uri("/"), name=page.title)
     return _ics(content, f"{page.slug}.ics")
 
 
@@ -166,7 +167,7 @@ def workshop_proposals(request):
         request,
         "hub/workshops/proposals.html",
         {
-            "proposals": services.proposals_for(request.user),
+            "proposals": selectors.proposals_for(request.user),
             "can_propose": roles.is_member(request.user),
             "breadcrumbs": trail(("Your proposals", "")),
         },
@@ -241,7 +242,7 @@ def workshop_resubmit(request, page_id: int):
 def _reviewer(request):
     if not request.user.is_authenticated:
         return None
-    if not services.can_review(request.user):
+    if not selectors.can_review(request.user):
         raise PermissionDenied("Only moderators review workshop notes.")
     return request.user
 
@@ -253,7 +254,7 @@ def review_list(request):
         request,
         "hub/workshops/review_list.html",
         {
-            "task_states": services.reviewable_task_states(request.user),
+            "task_states": selectors.reviewable_task_states(request.user),
             "breadcrumbs": trail(("Review proposals", "")),
         },
     )
@@ -263,7 +264,7 @@ def review_list(request):
 def review_detail(request, page_id: int):
     _reviewer(request)
     page = get_object_or_404(WorkshopPage, pk=page_id)
-    task_state = services.review_task_state(request.user, page)
+    task_state = selectors.review_task_state(request.user, page)
     if task_state is None:
         raise Http404("This proposal is not waiting for review.")
     form = ReviewForm(posted(request))

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from toolkits.standards import standards_remind_due
+from toolkits.services.standards import standards_remind_due
 
 
 class Command(BaseCommand):

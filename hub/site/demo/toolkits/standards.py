@@ -122,7 +122,7 @@ def _value(kind: str, value: str | None, shift: int) -> Decimal | None:
 
 
 def _inputs(stages: dict, shift: int) -> list:
-    from toolkits.standards import StandardInput
+    from toolkits.services.standards import StandardInput
 
     return [
         StandardInput(
@@ -144,8 +144,8 @@ def seed(stdout=None) -> str:
     from django.utils import timezone
 
     from hub.base.models import JourneyStage, Membership, Organisation
-    from toolkits import standards as svc
     from toolkits.models import StandardsStatement
+    from toolkits.services import standards as svc
 
     stages = {stage.slug: stage for stage in JourneyStage.objects.all()}
     if not set(STANDARDS) <= set(stages):
