@@ -25,6 +25,6 @@ def send_daily_digests() -> int:
     Queued once a day by ``manage.py send_digests``; returns how many digests were sent.
     """
     # Imported here: hub.notifications imports this module for send_email.
-    from hub.base.notifications import digests_send
+    from hub.base.digests import digests_send
 
     return digests_send()

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.base import notifications
+from hub.base import digests, notifications
 from hub.base.models import Notification
 from tests.factories import UserFactory
 
@@ -160,7 +160,7 @@ def test_daily_digest_without_the_site_keeps_a_hidden_row_only_the_digest_lists(
 def test_long_digest_lists_the_newest_and_counts_the_rest(
     monkeypatch, mailoutbox, django_capture_on_commit_callbacks, run_digests
 ):
-    monkeypatch.setattr(notifications, "DIGEST_MAX_ITEMS", 3)
+    monkeypatch.setattr(digests, "DIGEST_MAX_ITEMS", 3)
     member = _member()
     for n in range(5):
         _notify(member, f"News {n}", ago=datetime.timedelta(minutes=10 - n))
@@ -253,14 +253,14 @@ def test_a_failed_digest_does_not_stop_the_others_and_the_command_reports_it(
     broken, fine = _member(), _member()
     _notify(broken, "News broken")
     _notify(fine, "News fine")
-    render = notifications._render_digest
+    render = digests._render_digest
 
     def flaky(*, recipient, **kwargs):
         if recipient.pk == broken.pk:
             raise RuntimeError("template trouble")
         return render(recipient=recipient, **kwargs)
 
-    monkeypatch.setattr(notifications, "_render_digest", flaky)
+    monkeypatch.setattr(digests, "_render_digest", flaky)
     with pytest.raises(CommandError, match="daily digest task failed"):
         call_command("send_digests")
     assert [m.to for m in mailoutbox] == [[fine.email]]
@@ -273,11 +273,11 @@ def test_digest_queries_do_not_grow_with_notifications():
     for n in range(2):
         _notify(member, f"News {n}")
     with CaptureQueriesContext(connection) as few:
-        assert notifications.digests_send() == 1
+        assert digests.digests_send() == 1
     for n in range(40):
         _notify(member, f"More news {n}")
     with CaptureQueriesContext(connection) as many:
-        assert notifications.digests_send() == 1
+        assert digests.digests_send() == 1
     assert len(many) == len(few)
 
 
