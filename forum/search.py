@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from hub.base.search import MAX_HITS, Facet, Hit, SearchType, highlight, term_facet
+from hub.base.search import Facet, Hit, SearchType, highlight, term_facet
 
 
 def _forum_category_facet(hits: QuerySet, path: str, chosen) -> Facet:
@@ -60,7 +60,6 @@ class Threads(SearchType):
 class Posts(SearchType):
     key, label, singular = "posts", "Forum posts", "Forum post"
     facet_names = ("category",)
-    bound = {"limit": MAX_HITS, "newest_first": True}  # a million posts: the newest matches
 
     def searchable(self):
         from forum.models import Post

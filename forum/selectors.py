@@ -17,6 +17,10 @@ from hub.base.pagination import KeysetPage, keyset_page
 THREAD_ORDER = ["-last_post_at", "-id"]
 NEW_THREAD_DAYS = 14
 MAX_SEARCH_RESULTS = 200
+# Posts are ranked among the best 1,000 matches (on PostgreSQL the newest 1,000: settings
+# BOUNDED), then the best MAX_SEARCH_RESULTS kept; thread titles add their opening posts.
+SEARCH_DEPTH = 1000
+MAX_TITLE_HITS = 50
 
 
 def categories_for(user) -> list[Category]:
@@ -162,12 +166,12 @@ def watching_category(user, category: Category) -> bool:
 
 def search_post_ids(user, text: str) -> list[int]:
     """Ids of posts matching `text` in threads the user may read, best first (bounded)."""
-    from hub.base.fulltext import search_ids
+    from hub.base.search import ranked_ids
 
     posts = Post.objects.filter(hidden_at__isnull=True, deleted_at__isnull=True)
-    ids = search_ids(posts, text, limit=1000, newest_first=True, max_results=MAX_SEARCH_RESULTS)
+    ids = ranked_ids(text, posts, depth=SEARCH_DEPTH)[:MAX_SEARCH_RESULTS]
     threads = Thread.objects.filter(hidden_at__isnull=True)
-    title_hits = search_ids(threads, text, limit=200, max_results=50)
+    title_hits = ranked_ids(text, threads, depth=MAX_TITLE_HITS)
     first_posts = Post.objects.filter(thread__in=title_hits, number=1)
     ids = list(dict.fromkeys([*first_posts.values_list("pk", flat=True), *ids]))
     readable = set(

@@ -289,7 +289,25 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Search: Wagtail's database backend (SQLite FTS5 here); on PostgreSQL its subclass that ranks a
+# bounded set of candidates for the models in BOUNDED (hub.base.search_backend), so a word found in
+# a million posts is ranked over the `candidates` best-placed matches, not all of them. App code
+# calls Wagtail's search API only: the backend is a settings choice.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": "hub.base.search_backend",
+        # Model label: rank at least `candidates` matches (more if a search asks for more
+        # results); `newest_first` takes the most recently indexed matches, right for a model
+        # indexed last and matched often (posts), slow for one far back in the index.
+        "BOUNDED": {
+            "cases.casestudy": {"candidates": 200},
+            "cases.performancerecord": {"candidates": 500},
+            "forum.thread": {"candidates": 200},
+            "forum.post": {"candidates": 500, "newest_first": True},
+            "hub.organisation": {"candidates": 500},
+        },
+    }
 # Scale-out: OPENSEARCH_URL moves search to OpenSearch (pip install opensearch-py; then run
 # `manage.py update_index`). The database backend stays the default.
 if env("OPENSEARCH_URL"):

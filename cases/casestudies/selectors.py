@@ -15,9 +15,9 @@ from cases.casestudies.models import CaseStudy, CaseStudyRevision, Comment, Rati
 from hub.base.models import Organisation
 from hub.base.pagination import KeysetPage, keyset_page
 
-MAX_SEARCH_RESULTS = 500  # search results are ranked, then paged by offset within this bound
-# A common word matches every case study: rank at most this many matches (hub.fulltext).
-SEARCH_CANDIDATES = 200
+# Search results are ranked, then paged by offset within this bound. A common word matches
+# every case study; on PostgreSQL the backend ranks this many of its matches (settings BOUNDED).
+MAX_SEARCH_RESULTS = 200
 FACET_TAG_LIMIT = 15
 
 
@@ -47,12 +47,9 @@ def case_study_page(
 
 def case_study_search_page(queryset: QuerySet, *, text: str, page: str | None):
     """Search results ranked by relevance (Wagtail search), within the filtered set."""
-    from hub.base.fulltext import search_ids
+    from hub.base.search import ranked_ids
 
-    ranked = search_ids(
-        CaseStudy.objects.published(), text, limit=SEARCH_CANDIDATES,
-        max_results=MAX_SEARCH_RESULTS,
-    )  # fmt: skip
+    ranked = ranked_ids(text, CaseStudy.objects.published(), depth=MAX_SEARCH_RESULTS)
     allowed = set(queryset.filter(pk__in=ranked).values_list("pk", flat=True))
     ranked = [pk for pk in ranked if pk in allowed]
     paginator = Paginator(ranked, settings.HUB_PAGE_SIZE)

@@ -105,7 +105,6 @@ class PerformanceRecord(index.Indexed, models.Model):
         index.RelatedFields("area", [index.SearchField("name")]),
         index.RelatedFields("claimant_group", [index.SearchField("name")]),
         index.FilterField("visibility"),
-        index.FilterField("id"),  # lets search narrow to bounded candidates (hub.fulltext)
     ]
 
     class Meta:

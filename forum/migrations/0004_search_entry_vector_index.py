@@ -1,6 +1,6 @@
 """A GIN index on the search index entries' combined vector (PostgreSQL only).
 
-hub.fulltext finds candidate forum posts, threads and case studies with
+hub.base.search_backend (the search backend on PostgreSQL) finds candidate index entries with
 `(title || body) @@ query`, the expression Wagtail's PostgreSQL backend matches on; without this
 index that scans every entry (a million and more). Other databases have no such index.
 """

@@ -112,7 +112,6 @@ class Thread(index.Indexed, models.Model):
         index.AutocompleteField("title"),
         index.FilterField("category_id"),
         index.FilterField("hidden_at"),
-        index.FilterField("id"),  # hub.fulltext narrows a search to candidate ids
     ]
 
     class Meta:
@@ -158,7 +157,6 @@ class Post(index.Indexed, models.Model):
         index.FilterField("thread_id"),
         index.FilterField("hidden_at"),
         index.FilterField("deleted_at"),
-        index.FilterField("id"),  # hub.fulltext narrows a search to candidate ids
     ]
 
     class Meta:

@@ -2,9 +2,10 @@
 `AppConfig.ready()` (`register(CaseStudies(), order=10)`), saying who may see what; this module
 knows none of them.
 
-Each type is searched with Wagtail's search backend (its own FilterFields only), the ranked ids
-are bounded to ``MAX_HITS`` and then narrowed by the ORM to what the viewer may see, with the
-owning app's visibility rules. Facet counts are one aggregate query each over that bounded id
+Each type is searched with Wagtail's search API (its own FilterFields only; how deep a backend
+ranks is the backend's business, see hub.base.search_backend), the ranked ids are bounded to
+``MAX_HITS`` and then narrowed by the ORM to what the viewer may see, with the owning app's
+visibility rules. Facet counts are one aggregate query each over that bounded id
 set, so the number of queries does not grow with the data.
 """
 
@@ -23,8 +24,6 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.search.backends import get_search_backend
-
-from hub.base import fulltext
 
 MIN_QUERY_LENGTH = 2
 MAX_QUERY_LENGTH = 200
@@ -158,21 +157,27 @@ class SearchResults:
         return next((g for g in self.groups if g.key == self.kind), None)
 
 
-backend_query = fulltext.words
+def backend_query(query: str) -> str:
+    """Only the words of a query: punctuation means syntax to some backends (SQLite's FTS5
+    fails on a stray quote or bracket), and a search box should never expose that."""
+    return " ".join(_WORD.findall(query or ""))
 
 
-def _ranked(text: str, queryset: QuerySet, *, bound: dict | None = None) -> list[int]:
-    """The ids of the best MAX_HITS matches, best first. With `bound` (hub.fulltext's
-    arguments), the backend ranks only a bounded set of candidates: on PostgreSQL a word found
-    in half a million posts would otherwise be ranked half a million times."""
-    words = backend_query(text)
-    if bound is not None:
-        ids = fulltext.ranked_ids(queryset.model, words, **bound)
-        if ids is not None:
-            return ids[:MAX_HITS]  # the caller keeps only what the viewer may see
-    hits = get_search_backend().search(words, queryset, operator="and")
-    hits = hits[:MAX_HITS]
-    return [hit.pk for hit in hits]
+def ranked_ids(text: str, queryset: QuerySet, *, depth: int = MAX_HITS) -> list[int]:
+    """The ids of the best `depth` matches for `text` in `queryset`, best first, by Wagtail's
+    search backend: every word must match, on every backend. `queryset` may filter only on the
+    model's FilterFields; narrow to what a viewer may see afterwards, with the ORM."""
+    return ranked(text, queryset, depth=depth)[0]
+
+
+def ranked(text: str, queryset: QuerySet, *, depth: int = MAX_HITS) -> tuple[list[int], bool]:
+    """ranked_ids, and whether more may match than were ranked: `depth` hits came back, or the
+    backend ranked a bounded set of candidates and reached its bound (`bound_reached`, see
+    hub.base.search_backend; a backend without it ranked every match)."""
+    hits = get_search_backend().search(backend_query(text), queryset.only("pk"), operator="and")
+    hits = hits[:depth]
+    ids = [hit.pk for hit in hits]
+    return ids, len(ids) >= depth or getattr(hits, "bound_reached", False)
 
 
 def _keep(ranked: list[int], queryset: QuerySet) -> list[int]:
@@ -217,9 +222,6 @@ class SearchType(ABC):
     label = ""  # plural, for the filter and headings
     singular = ""
     facet_names: tuple[str, ...] = ()
-    # hub.fulltext.ranked_ids's arguments, or None where the type cannot be bounded (pages are
-    # indexed under each page class, not under Page).
-    bound: dict | None = {"limit": MAX_HITS}
 
     @abstractmethod
     def visible(self, user) -> QuerySet:
@@ -246,9 +248,9 @@ class SearchType(ABC):
 
     def find(self, text: str, user, chosen: dict[str, list[str]]) -> tuple[list[int], bool]:
         """The ids `user` may see, best first, and whether the backend's bound was reached."""
-        ranked = _ranked(text, self.searchable(), bound=self.bound)
+        ids, capped = ranked(text, self.searchable())
         picked = {k: v for k, v in chosen.items() if k in self.facet_names and v}
-        return _keep(ranked, self.narrow(self.visible(user), picked)), len(ranked) >= MAX_HITS
+        return _keep(ids, self.narrow(self.visible(user), picked)), capped
 
 
 class Organisations(SearchType):

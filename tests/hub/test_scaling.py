@@ -99,6 +99,18 @@ def test_an_opensearch_url_switches_the_wagtail_search_backend():
     s = settings_with(OPENSEARCH_URL="https://search.internal:9200")
     assert s["search"]["BACKEND"] == "wagtail.search.backends.opensearch2"
     assert s["search"]["URLS"] == ["https://search.internal:9200"]
+    on_postgres = settings_with(
+        DATABASE_URL="postgres://hub@db.internal:5432/hub",
+        OPENSEARCH_URL="https://search.internal:9200",
+    )
+    assert on_postgres["search"]["BACKEND"] == "wagtail.search.backends.opensearch2"
+
+
+def test_postgresql_gets_the_bounded_search_backend_and_other_databases_wagtails():
+    s = settings_with(DATABASE_URL="postgres://hub@db.internal:5432/hub")
+    assert s["search"]["BACKEND"] == "hub.base.search_backend"
+    assert s["search"]["BOUNDED"]["forum.post"] == {"candidates": 500, "newest_first": True}
+    assert settings_with()["search"] == {"BACKEND": "wagtail.search.backends.database"}
 
 
 @pytest.mark.parametrize(

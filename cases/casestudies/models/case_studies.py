@@ -163,7 +163,6 @@ class CaseStudy(index.Indexed, models.Model):
         index.SearchField("lessons"),
         index.FilterField("status"),
         index.FilterField("published_at"),
-        index.FilterField("id"),  # hub.fulltext narrows a search to candidate ids
     ]
 
     class Meta:

@@ -61,7 +61,6 @@ class Organisation(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("description"),
         index.FilterField("kind"),
-        index.FilterField("id"),  # lets search narrow to bounded candidates (hub.fulltext)
     ]
 
     class Meta:

@@ -23,7 +23,6 @@ def _page_text(page) -> str:
 class Pages(SearchType):
     key, label, singular = "pages", "Pages", "Page"
     facet_names = ("page_type", "area", "theme")
-    bound = None
 
     def searchable(self):
         from wagtail.models import Page
