@@ -72,7 +72,7 @@ bench: install
 ifeq ($(BENCH_DB),sqlite)
 	@if [ -n "$(BENCH_FRESH)" ]; then rm -f $(BENCH_SQLITE) $(BENCH_SQLITE)-*; fi
 else
-	$(BIN)/python -m hub.bench.database $(BENCH_PG_URL) $(if $(BENCH_FRESH),--fresh)
+	$(BIN)/python -m hub.site.bench.database $(BENCH_PG_URL) $(if $(BENCH_FRESH),--fresh)
 endif
 	$(PROD_ENV) DATABASE_URL=$(BENCH_URL) REDIS_URL=$(BENCH_REDIS) CACHE_KEY_PREFIX=bench-$(BENCH_DB) \
 	sh -c '$(BIN)/python manage.py collectstatic --noinput -v0 && \
@@ -92,4 +92,4 @@ serve-prod: install
 ## LOADTEST_TIME=30s for a shorter run, LOADTEST_USERS=N for more users. Fails on any error.
 loadtest: install
 	$(PROD_ENV) DATABASE_URL=$${DATABASE_URL:-$(BENCH_PG_URL)} REDIS_URL=$${REDIS_URL:-$(BENCH_REDIS)} \
-	CACHE_KEY_PREFIX=$${CACHE_KEY_PREFIX:-bench-postgres} hub/bench/loadtest.sh
+	CACHE_KEY_PREFIX=$${CACHE_KEY_PREFIX:-bench-postgres} hub/site/bench/loadtest.sh

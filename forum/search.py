@@ -16,6 +16,7 @@ def _forum_category_facet(hits: QuerySet, path: str, chosen) -> Facet:
 class Threads(SearchType):
     key, label, singular = "threads", "Forum threads", "Forum thread"
     facet_names = ("category",)
+    searches_visible = True  # shown threads in readable categories: FilterFields of Thread
 
     def searchable(self):
         from forum.models import Thread

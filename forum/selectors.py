@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from forum import permissions
 from forum.models import Category, Post, PostFlag, Reaction, Thread, ThreadRead, Watch
+from hub.base.keys import among
 from hub.base.pagination import KeysetPage, keyset_page
 
 THREAD_ORDER = ["-last_post_at", "-id"]
@@ -175,11 +176,9 @@ def search_post_ids(user, text: str) -> list[int]:
     first_posts = Post.objects.filter(thread__in=title_hits, number=1)
     ids = list(dict.fromkeys([*first_posts.values_list("pk", flat=True), *ids]))
     readable = set(
-        Post.objects.filter(
-            pk__in=ids,
-            thread__category__in=readable_categories(user),
-            thread__hidden_at__isnull=True,
-        ).values_list("pk", flat=True)
+        among(Post.objects.all(), ids)
+        .filter(thread__category__in=readable_categories(user), thread__hidden_at__isnull=True)
+        .values_list("pk", flat=True)
     )
     return [pk for pk in ids if pk in readable]
 

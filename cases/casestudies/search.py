@@ -20,12 +20,10 @@ class CaseStudies(SearchType):
         }
 
     def searchable(self):
+        # Only published ones, for everyone (visible() is this): drafts and hidden ones are
+        # never search results.
         CaseStudy, _ = self._models()
         return CaseStudy.objects.published()
-
-    def visible(self, user):
-        # Only published ones, for everyone: drafts and hidden ones are never search results.
-        return self.searchable()
 
     def narrow(self, queryset, chosen):
         _, terms = self._models()

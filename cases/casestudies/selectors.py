@@ -12,6 +12,7 @@ from taggit.models import Tag
 from cases.casestudies import permissions
 from cases.casestudies.filters import SORTS, TERM_FACETS
 from cases.casestudies.models import CaseStudy, CaseStudyRevision, Comment, Rating
+from hub.base.keys import among
 from hub.base.models import Organisation
 from hub.base.pagination import KeysetPage, keyset_page
 
@@ -50,7 +51,7 @@ def case_study_search_page(queryset: QuerySet, *, text: str, page: str | None):
     from hub.base.search import ranked_ids
 
     ranked = ranked_ids(text, CaseStudy.objects.published(), depth=MAX_SEARCH_RESULTS)
-    allowed = set(queryset.filter(pk__in=ranked).values_list("pk", flat=True))
+    allowed = set(among(queryset, ranked).values_list("pk", flat=True))
     ranked = [pk for pk in ranked if pk in allowed]
     paginator = Paginator(ranked, settings.HUB_PAGE_SIZE)
     current = paginator.get_page(page)

@@ -25,6 +25,8 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.search.backends import get_search_backend
 
+from hub.base.keys import among
+
 MIN_QUERY_LENGTH = 2
 MAX_QUERY_LENGTH = 200
 MAX_HITS = 500  # per type: ranked by the backend, then filtered for the viewer and paged
@@ -182,7 +184,7 @@ def ranked(text: str, queryset: QuerySet, *, depth: int = MAX_HITS) -> tuple[lis
 
 def _keep(ranked: list[int], queryset: QuerySet) -> list[int]:
     """`ranked` narrowed to the rows of `queryset`, in rank order: one query."""
-    allowed = set(queryset.filter(pk__in=ranked).order_by().values_list("pk", flat=True))
+    allowed = set(among(queryset, ranked).order_by().values_list("pk", flat=True))
     return [pk for pk in ranked if pk in allowed]
 
 
@@ -222,10 +224,14 @@ class SearchType(ABC):
     label = ""  # plural, for the filter and headings
     singular = ""
     facet_names: tuple[str, ...] = ()
+    # True where visible(user) filters only on the model's FilterFields (as searchable() does):
+    # the backend then applies it, and its hits need no second filter.
+    searches_visible = False
 
-    @abstractmethod
     def visible(self, user) -> QuerySet:
-        """Everything of this type `user` may find."""
+        """Everything of this type `user` may find. By default whatever is searchable, for
+        everyone: then the backend's hits need no second filter."""
+        return self.searchable()
 
     @abstractmethod
     def searchable(self) -> QuerySet:
@@ -248,8 +254,11 @@ class SearchType(ABC):
 
     def find(self, text: str, user, chosen: dict[str, list[str]]) -> tuple[list[int], bool]:
         """The ids `user` may see, best first, and whether the backend's bound was reached."""
-        ids, capped = ranked(text, self.searchable())
+        direct = self.searches_visible or type(self).visible is SearchType.visible
+        ids, capped = ranked(text, self.visible(user) if direct else self.searchable())
         picked = {k: v for k, v in chosen.items() if k in self.facet_names and v}
+        if direct and not picked:
+            return ids, capped  # every backend applies its queryset's filters to its hits
         return _keep(ids, self.narrow(self.visible(user), picked)), capped
 
 
@@ -260,10 +269,7 @@ class Organisations(SearchType):
     def searchable(self):
         from hub.base.models import Organisation
 
-        return Organisation.objects.all()
-
-    def visible(self, user):
-        return self.searchable()  # the directory is public
+        return Organisation.objects.all()  # the directory is public: visible to everyone
 
     def narrow(self, queryset, chosen):
         return queryset.filter(kind__in=chosen["kind"]) if chosen else queryset

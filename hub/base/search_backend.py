@@ -24,6 +24,8 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, router
+from django.db.models import QuerySet
+from django.db.models.query import ModelIterable
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresSearchBackend,
@@ -31,6 +33,8 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendant_models
+
+from hub.base.keys import among
 
 DEFAULT_CANDIDATES = 500
 
@@ -49,6 +53,21 @@ def _checked(label: str) -> str:
             "their content types, so it cannot be bounded by its own."
         )
     return model._meta.label_lower
+
+
+def _keys_only(queryset: QuerySet) -> bool:
+    """Whether `queryset` loads the primary key alone (`.only("pk")`), nothing added."""
+    query, pk = queryset.query, queryset.model._meta.pk
+    fields, deferring = query.deferred_loading
+    return (
+        not deferring
+        and set(fields) == {pk.name}
+        and not query.annotations
+        and not query.extra
+        and not query.select_related
+        and not queryset._prefetch_related_lookups
+        and queryset._iterable_class is ModelIterable
+    )
 
 
 class BoundedSearchResults(PostgresSearchResults):
@@ -83,41 +102,51 @@ class BoundedSearchResults(PostgresSearchResults):
         query_params = [config, text] if config else [text]
         order = "ORDER BY id DESC" if options.get("newest_first") else ""
         table = IndexEntry._meta.db_table
+        # The query is parsed once for the ranking (a function in FROM), but written out in the
+        # match so the planner sees its value: a newest-first bound then walks the index backwards.
         sql = (
             "SELECT object_id FROM ("  # noqa: S608 - the index's table; values are parameters
             f"SELECT object_id, title, body, title_norm FROM {table} "
             f"WHERE content_type_id = %s AND (title || body) @@ {tsquery} {order} LIMIT %s"
-            ") AS candidates ORDER BY "
-            f"ts_rank(title, {tsquery}) * title_norm + ts_rank(body, {tsquery}) DESC, "
-            "object_id DESC"
+            f") AS candidates, {tsquery} AS query ORDER BY "
+            "ts_rank(title, query) * title_norm + ts_rank(body, query) DESC, object_id DESC"
         )
-        params = [content_type, *query_params, limit, *query_params, *query_params]
+        params = [content_type, *query_params, limit, *query_params]
         with connections[alias].cursor() as cursor:
             cursor.execute(sql, params)
             return [int(row[0]) for row in cursor.fetchall()], limit
 
-    def _ranked(self, options: dict) -> list:
-        """The queryset's rows among the candidates, best first, before slicing."""
+    def _kept(self, options: dict) -> list[int]:
+        """Primary keys of the queryset's rows among the candidates, best first."""
         ranked, limit = self._ranked_pks(options)
         self.bound_reached = len(ranked) >= limit
         if not ranked:
             return []
-        rows = {
-            row.pk: row for row in self.query_compiler.queryset.filter(pk__in=ranked).order_by()
-        }
-        return [rows[pk] for pk in ranked if pk in rows]
+        queryset = among(self.query_compiler.queryset, ranked).order_by()
+        kept = set(queryset.values_list("pk", flat=True))
+        return [pk for pk in ranked if pk in kept]
 
     def _do_search(self):
         options = self._options()
         if options is None:
             return super()._do_search()
-        return self._ranked(options)[self.start : self.stop]
+        pks = self._kept(options)[self.start : self.stop]
+        queryset = self.query_compiler.queryset
+        if not pks:
+            return []
+        if _keys_only(queryset):
+            # The caller asked for primary keys alone: the rows are the keys just read, so
+            # they become instances as Django would make them, without a second query.
+            attname = queryset.model._meta.pk.attname
+            return [queryset.model.from_db(queryset.db, [attname], (pk,)) for pk in pks]
+        rows = {row.pk: row for row in among(queryset, pks).order_by()}
+        return [rows[pk] for pk in pks if pk in rows]
 
     def _do_count(self):
         options = self._options()
         if options is None:
             return super()._do_count()
-        return len(self._ranked(options)[self.start : self.stop])
+        return len(self._kept(options)[self.start : self.stop])
 
 
 class BoundedPostgresSearchBackend(PostgresSearchBackend):

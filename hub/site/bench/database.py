@@ -1,4 +1,4 @@
-"""Create (or recreate) the bench's PostgreSQL database: `python -m hub.bench.database URL`.
+"""Create (or recreate) the bench's PostgreSQL database: `python -m hub.site.bench.database URL`.
 
 Connects to the server's `postgres` maintenance database, so it needs no psql on the PATH.
 Refuses any database whose name lacks "bench", so it can never touch the dev or test ones.

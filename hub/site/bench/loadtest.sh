@@ -10,7 +10,7 @@ mkdir -p bench-results
 $bin/python manage.py collectstatic --noinput -v0
 $bin/python manage.py migrate --noinput -v0
 first=$($bin/python manage.py shell -v0 -c "
-from hub.models import User
+from hub.base.models import User
 u = User.objects.filter(username__startswith='bench').order_by('pk').first()
 print(u.username.removeprefix('bench') if u else '')")
 if [ -z "$first" ]; then
@@ -27,6 +27,6 @@ for _ in $(seq 60); do
   fi
   sleep 1
 done
-LOADTEST_FIRST_MEMBER="$first" $bin/locust -f hub/bench/locustfile.py --headless \
+LOADTEST_FIRST_MEMBER="$first" $bin/locust -f hub/site/bench/locustfile.py --headless \
   --users "$users" --spawn-rate 5 --run-time "$duration" --stop-timeout 10 \
   --host "http://127.0.0.1:$port" --only-summary --csv bench-results/loadtest
