@@ -18,6 +18,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from cases.casestudies.models import CaseStudy
+from hub.base.keys import among
 from hub.base.search_backend import BoundedPostgresSearchBackend
 from tests.factories import CaseStudyFactory, OrganisationFactory
 from tests.hub.test_search import record_for, thread_with, workshop
@@ -216,3 +217,26 @@ def test_the_results_say_when_the_bound_cut_the_candidates_short(settings):
     assert len(list(cut)) <= 2 and cut.bound_reached
     whole = _bounded(settings, candidates=4).search("brackets", published)[:4]
     assert len(list(whole)) == 2 and not whole.bound_reached
+
+
+def test_among_narrows_a_queryset_to_the_keys_on_every_database():
+    first, _, third = (CaseStudyFactory(title=f"Study {n}") for n in range(3))
+    keys = [third.pk, first.pk, 10**9]
+
+    narrowed = among(CaseStudy.objects.all(), keys).values_list("pk", flat=True)
+
+    assert sorted(narrowed) == sorted([first.pk, third.pk])
+    assert not among(CaseStudy.objects.all(), []).exists()
+
+
+@postgres_only
+def test_hits_asked_for_by_key_alone_are_instances_whose_fields_still_load(settings):
+    backend = _bounded(settings, candidates=10)
+    study = CaseStudyFactory(title="Brackets", body="Braces.")
+
+    [by_key] = backend.search("brackets", CaseStudy.objects.only("pk"))
+    [whole] = backend.search("brackets", CaseStudy.objects.all())
+
+    assert by_key.pk == whole.pk == study.pk
+    assert "title" in by_key.get_deferred_fields() and not whole.get_deferred_fields()
+    assert by_key.title == whole.title == "Brackets"  # a deferred field loads on first use
