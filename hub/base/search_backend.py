@@ -3,8 +3,8 @@
 Wagtail's PostgreSQL backend ranks every match and joins the index to the model through a text
 cast, so a word found in half a million forum posts costs seconds. For each model named in the
 backend's ``BOUNDED`` option (settings.WAGTAILSEARCH_BACKENDS, keyed by model label) this backend
-first takes at most N matching index entries, by the GIN index on the entry's ``title || body``
-vector (forum migration 0004), the most recently indexed first where the model's option says
+first takes at most N matching index entries (matched on the entry's ``title || body`` vector,
+which forum migration 0004 indexes), the most recently indexed first where the model's option says
 ``newest_first``; it ranks just those with Wagtail's formula (the title's rank by its norm plus
 the body's rank) and then applies the queryset's own filters to them. N is the larger of the
 model's ``candidates`` and the end of the slice asked for (``search(...)[:500]`` ranks at least
