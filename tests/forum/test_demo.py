@@ -12,7 +12,7 @@ from django.utils import timezone
 from forum import permissions
 from forum.models import Category, Post, Reaction, TaggedThread, Thread, ThreadRead, Watch
 from hub.base.models import Membership, User
-from hub.site.demo.forum import SPAN_DAYS
+from hub.site.demo.forum_content import SPAN_DAYS
 
 pytestmark = pytest.mark.django_db
 

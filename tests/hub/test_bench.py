@@ -10,7 +10,7 @@ from cases.casestudies.models import CaseStudy, Comment, Rating
 from cases.performance.models import PerformanceRecord
 from forum.models import Category, Post, Thread
 from hub.base.models import User
-from hub.site.bench import measure, report, seed
+from hub.site.bench import indexing, measure, report, rows, seed
 
 SCALE = 0.001
 
@@ -33,14 +33,14 @@ def test_the_bench_seeds_consistent_rows_and_measures_pages_against_the_bare_vie
     assert big.post_count == Post.objects.filter(thread=big).count() == counts.big_thread_posts
     category = Category.objects.get(slug=seeded.category_slug)
     assert category.thread_count == Thread.objects.filter(category=category).count()
-    assert seed.is_seeded(SCALE)
-    assert seed.locate(SCALE).big_thread == seeded.big_thread
+    assert rows.is_seeded(SCALE)
+    assert rows.locate(SCALE).big_thread == seeded.big_thread
 
-    seed.index_for_search()
+    indexing.index_for_search()
     pages = [
         measure.Page("Case studies", "/case-studies/"),
         measure.Page("Thread, last page", f"/forum/t/{big.pk}/?page={seeded.big_thread_pages}"),
-        measure.Page("Search case studies", f"/case-studies/?q={seed.RARE_WORD}"),
+        measure.Page("Search case studies", f"/case-studies/?q={rows.RARE_WORD}"),
         measure.Page("Performance", "/performance/", signed_in=True),
     ]
     member = User.objects.get(username=seeded.member_username)
@@ -51,7 +51,7 @@ def test_the_bench_seeds_consistent_rows_and_measures_pages_against_the_bare_vie
     assert all(r.queries > 0 and r.p95_ms >= r.p50_ms > 0 for r in results)
     assert all(r.ratio == pytest.approx(r.p95_ms / baseline.p95_ms) for r in results)
     # The bulk rows are in the search index: the rare word finds the one case study saying it.
-    found = Client().get(f"/case-studies/?q={seed.RARE_WORD}").content.decode()
+    found = Client().get(f"/case-studies/?q={rows.RARE_WORD}").content.decode()
     assert "Bench case study 8:" in found and "Bench case study 9:" not in found
     table = report.markdown(baseline, results, meta=["# Bench"])
     assert "| Bare view (fixed string) | anonymous |" in table

@@ -22,6 +22,9 @@ from django.db import transaction
 
 from hub.base import notifications
 from hub.site.demo import content as hub_content
+from hub.site.demo.data import load
+
+_DATA = load("records")
 
 RANDOM_SEED = 2026
 
@@ -33,17 +36,7 @@ QUARTERS = [(2024, 7), (2024, 10), (2025, 1), (2025, 4), (2025, 7), (2025, 10), 
 # Programme takes disabled people and those with health conditions (the ESA and IB groups).
 RESTART = "restart-scheme"
 WHP = "work-and-health-programme"
-PROGRAMME_BY_GROUP = {
-    "jsa-18-24": RESTART,
-    "jsa-25": RESTART,
-    "jsa-early-access": WHP,
-    "jsa-prison-leavers": RESTART,
-    "jsa-ex-incapacity-benefit": WHP,
-    "new-esa-claimants": WHP,
-    "esa-volunteers": WHP,
-    "esa-ex-incapacity-benefit": WHP,
-    "ibis-volunteers": WHP,
-}
+PROGRAMME_BY_GROUP = _DATA["PROGRAMME_BY_GROUP"]
 
 # Per claimant group: (job starts ÷ attachments, job outcomes ÷ job starts), typical values.
 GROUP_RATES = {
@@ -74,27 +67,7 @@ EXTRA_SERIES = [
 ]  # fmt: skip
 
 # (organisation, area code, group slug, quarter index, disputing member, reason)
-DISPUTES = [
-    (
-        "Lantern Digital Inclusion CIC", "CPA4", "jsa-25", 5, "jamal.hussain",
-        "These job outcomes are well above what the other providers in this supply chain "
-        "reported for JSA 25+ in the same quarter. Could sustainment payments have been counted "
-        "as job outcomes?",
-    ),
-    (
-        "Harbour Lights Training", "CPA18", "jsa-early-access", 4, "bernadette.kelly",
-        "These referrals are more than the local Jobcentre said it made to all providers in the "
-        "area that quarter, at the last What Works workshop. Were some of the previous "
-        "quarter's referrals counted again?",
-    ),
-    (
-        "Keystone Housing and Debt Advice", "CPA3", "esa-ex-incapacity-benefit", 6,
-        "helen.carver",
-        "These attachments are counted in the quarter of referral, but the participants we "
-        "support together were mostly attached the quarter after. Is the period one quarter "
-        "early?",
-    ),
-]  # fmt: skip
+DISPUTES = _DATA["DISPUTES"]
 
 VERIFY_NOTE = (
     "Checked the quarter's figures against the provider's management information return and "

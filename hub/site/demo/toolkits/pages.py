@@ -16,6 +16,7 @@ from hub.site.pages import HomePage
 from toolkits.models.pages import ToolkitIndexPage, ToolkitPage
 
 from . import toolkit_content as content
+from . import toolkit_guides as guides
 
 COLLECTION_NAME = "Toolkit documents"
 FICTION = "Made for the Good Practice Hub demonstration: every figure and example is fictional."
@@ -67,9 +68,9 @@ def _body(slug, documents, pages):
         "understanding-payment-by-results": lambda: content.understanding_pbr(case_studies),
         "should-we-bid": lambda: content.readiness(case_studies, fact_sheet, checklist_doc),
         "subcontract-fact-sheet": lambda: content.fact_sheet(case_studies, fact_sheet),
-        "tendering-process": lambda: content.tendering(case_studies),
-        "writing-customer-service-standards": lambda: content.customer_service(case_studies),
-        "supply-chain-partnership": lambda: content.supply_chain(case_studies),
+        "tendering-process": lambda: guides.tendering(case_studies),
+        "writing-customer-service-standards": lambda: guides.customer_service(case_studies),
+        "supply-chain-partnership": lambda: guides.supply_chain(case_studies),
     }[slug]()
     read_next = [pages[s] for s in content.READ_NEXT.get(slug, []) if s in pages]
     if read_next:

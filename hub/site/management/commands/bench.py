@@ -18,7 +18,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import override_settings
 
-from hub.site.bench import measure, report, seed
+from hub.site.bench import indexing, measure, report, rows, seed
 
 
 class Command(BaseCommand):
@@ -46,9 +46,9 @@ class Command(BaseCommand):
             )
         scale = options["scale"]
         seeding = {}
-        if seed.is_seeded(scale):
+        if rows.is_seeded(scale):
             self.stdout.write(f"The database is already seeded at scale {scale}: measuring.")
-            seeded = seed.locate(scale)
+            seeded = rows.locate(scale)
         else:
             from hub.base.models import User
 
@@ -64,10 +64,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Seeding at scale {scale} on {connection.vendor}…")
             seeded = seed.seed(scale, stdout=self.stdout)
             seeding.update(seeded.counts.timings)
-            indexing = seed.index_for_search(stdout=self.stdout)
-            seeding.update({f"search index: {k}": v for k, v in indexing.items()})
+            index_timings = indexing.index_for_search(stdout=self.stdout)
+            seeding.update({f"search index: {k}": v for k, v in index_timings.items()})
             seeding["total"] = time.perf_counter() - started
-            seed.forget_cached_counts()
+            indexing.forget_cached_counts()
         self._verified_members()
         workshop = self._workshop_pages()
         if options["seed_only"]:
@@ -103,7 +103,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Written to {output}.")
 
     def _meta(self, options, seeding) -> list[str]:
-        rows = seed.row_counts()
+        row_counts = indexing.row_counts()
         cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
         lines = [
             f"# Bench results ({connection.vendor}, scale {options['scale']})",
@@ -112,7 +112,7 @@ class Command(BaseCommand):
             f"DEBUG={settings.DEBUG}, cache {cache}, "
             f"CONN_MAX_AGE={connection.settings_dict.get('CONN_MAX_AGE')}, "
             f"{options['repeat']} timed requests per page after {options['warmup']} warm-up.",
-            "- Rows: " + ", ".join(f"{n:,} {what}" for what, n in rows.items()) + ".",
+            "- Rows: " + ", ".join(f"{n:,} {what}" for what, n in row_counts.items()) + ".",
         ]
         if seeding:
             lines.append(
@@ -212,7 +212,7 @@ class Command(BaseCommand):
     def _search_pages(self, pages) -> list[measure.Page]:
         """The hub-wide search if it is there, and the case-study and forum searches."""
         P = measure.Page
-        common, rare = seed.COMMON_WORD, seed.RARE_WORD
+        common, rare = rows.COMMON_WORD, rows.RARE_WORD
         client = Client()
         searches = []
         if client.get(f"/search/?q={common}", secure=True).status_code == 200:
