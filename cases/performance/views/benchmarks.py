@@ -8,19 +8,16 @@ signed in, only openly published records. The statistics live in `cases.benchmar
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import date
-
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from cases import caching
-from cases.performance import benchmarks, charts, stars
+from cases.performance import benchmarks, charts
 from cases.performance.forms import BenchmarkFilterForm, parse_period, period_value
 from cases.performance.models import Programme
-from cases.performance.selectors import organisation_peer_records, peer_records, visible_records
-from hub.base.models import Area, ClaimantGroup, Organisation
+from cases.performance.selectors import peer_records, visible_records
+from hub.base.models import Area, ClaimantGroup
 
 JOB_STARTS_NOTE = (
     "Job starts are an early indicator. A job outcome is claimed only after someone has been "
@@ -137,7 +134,7 @@ def _peer_rows(records, subject_pk=None) -> list[dict]:
     return rows
 
 
-def _trail(current: str = "") -> list:
+def benchmark_trail(current: str = "") -> list:
     """Breadcrumbs: home, performance records, benchmarks, then the current page."""
     crumbs = [("Home", "/"), ("Performance", reverse("record_list"))]
     if not current:
@@ -168,7 +165,7 @@ def benchmark_index(request):
     # What a user may see depends only on whether they are signed in (visible_to).
     audience = "members" if request.user.is_authenticated else "public"
     choices = caching.cached("benchmark_choices", [audience], lambda: _filter_choices(visible))
-    context = {"breadcrumbs": _trail(), "note": JOB_STARTS_NOTE}
+    context = {"breadcrumbs": benchmark_trail(), "note": JOB_STARTS_NOTE}
     if not choices["periods"]:
         return render(request, "cases/benchmarks/index.html", context)
     data = request.GET.copy()
@@ -243,170 +240,6 @@ def benchmark_record(request, pk: int):
                 comparison, peer_metrics, unit="records", highlight_label="This record"
             ),
             "note": JOB_STARTS_NOTE,
-            "breadcrumbs": _trail(f"{record.organisation}, {record.claimant_group}"),
-        },
-    )
-
-
-def _period_rows(organisation, records) -> list[dict]:
-    """The organisation's results per period on one programme and group, beside its peers'
-    (organisations, each with its areas added together)."""
-    by_period = defaultdict(lambda: defaultdict(list))
-    for record in records:
-        by_period[(record.period_start, record.period_end)][record.organisation_id].append(record)
-    rows = []
-    for (start, end), by_org in sorted(by_period.items()):
-        if organisation.pk not in by_org:
-            continue
-        combined = {org_id: benchmarks.combine(recs) for org_id, recs in by_org.items()}
-        mine = combined[organisation.pk]
-        outcome_rates = [c.rates.job_outcome_rate for c in combined.values()]
-        start_rates = [c.rates.job_start_rate for c in combined.values()]
-        standing = benchmarks.standing(mine.rates.job_outcome_rate, outcome_rates)
-        rows.append(
-            {
-                "label": benchmarks.period_label(start, end),
-                "axis_label": _axis_label(start, end),
-                "figures": mine,
-                "peers": len(combined) - 1,
-                "outcome_median": benchmarks.quartiles(outcome_rates)[1],
-                "start_median": benchmarks.quartiles(start_rates)[1],
-                "standing": standing,
-            }
-        )
-    for row in rows:
-        rates, p = row["figures"].rates, benchmarks.percent
-        row["cells"] = {
-            "job_starts": _count(row["figures"].job_starts),
-            "job_start_rate": p(rates.job_start_rate),
-            "start_median": p(row["start_median"]),
-            "job_outcomes": _count(row["figures"].job_outcomes),
-            "job_outcome_rate": p(rates.job_outcome_rate),
-            "outcome_median": p(row["outcome_median"]),
-            "profile": p(rates.performance_against_profile),
-        }
-    return rows
-
-
-def _count(value: int | None) -> str:
-    return "–" if value is None else f"{value:,}"
-
-
-def _axis_label(start: date, end: date) -> str:
-    """A period in two short lines for a chart's axis."""
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start:%b %Y}"
-    return f"{start:%b %Y}\nto {end:%b %Y}"
-
-
-def _year_ratings(organisation, records) -> list[dict]:
-    """The organisation's Star Rating for each financial year it has records in."""
-    by_year = defaultdict(lambda: defaultdict(list))
-    for record in records:
-        by_year[stars.financial_year(record.period_start)][record.organisation_id].append(record)
-    ratings = []
-    for year, by_org in sorted(by_year.items()):
-        if organisation.pk not in by_org:
-            continue
-        group = {org_id: benchmarks.combine(recs) for org_id, recs in by_org.items()}
-        rating = stars.star_rating(organisation.pk, group)
-        ratings.append(
-            {
-                "year": stars.financial_year_label(year),
-                "rating": rating,
-                "rate": benchmarks.percent(rating.job_outcome_rate),
-                "rank": benchmarks.ordinal(rating.rank),
-                "profile": benchmarks.percent(rating.performance_against_profile),
-            }
-        )
-    return ratings
-
-
-def benchmark_organisation(request, slug: str):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    by_pair = defaultdict(list)
-    for record in organisation_peer_records(request.user, organisation):
-        by_pair[(record.programme, record.claimant_group)].append(record)
-    sections = []
-    order = sorted(
-        by_pair,
-        key=lambda pair: (pair[0].sort_order, pair[0].name, pair[1].sort_order, pair[1].name),
-    )
-    for number, (programme, group) in enumerate(order, start=1):
-        records = by_pair[(programme, group)]
-        rows = _period_rows(organisation, records)
-        chart = charts.line_chart(
-            chart_id=f"series-{number}",
-            title=f"{organisation}: {programme}, {group}, by period",
-            desc=_series_desc(organisation, rows),
-            categories=[row["axis_label"] for row in rows],
-            series=[
-                charts.Series(
-                    f"{organisation}: job outcome rate",
-                    [row["figures"].rates.job_outcome_rate for row in rows],
-                    colour=charts.ACCENT,
-                ),
-                charts.Series(
-                    "Peer group's median job outcome rate",
-                    [row["outcome_median"] if row["peers"] else None for row in rows],
-                    colour=charts.GREY,
-                    marker="triangle",
-                    dash="3 4",
-                ),
-                charts.Series(
-                    f"{organisation}: job start rate (early indicator)",
-                    [row["figures"].rates.job_start_rate for row in rows],
-                    colour=charts.BLUE,
-                    marker="square",
-                    dash="9 5",
-                ),
-            ],
-        )
-        sections.append(
-            {
-                "id": f"{programme.slug}-{group.slug}",
-                "programme": programme,
-                "group": group,
-                "rows": rows,
-                "chart": chart,
-                "ratings": _year_ratings(organisation, records),
-            }
-        )
-    return render(
-        request,
-        "cases/benchmarks/organisation.html",
-        {
-            "organisation": organisation,
-            "sections": sections,
-            "note": JOB_STARTS_NOTE,
-            "min_peers": stars.MIN_PEERS,
-            "breadcrumbs": _trail(str(organisation)),
-        },
-    )
-
-
-def _series_desc(organisation, rows) -> str:
-    parts = []
-    for row in rows:
-        rates, p = row["figures"].rates, benchmarks.percent
-        parts.append(
-            f"{row['label']}: job outcome rate {p(rates.job_outcome_rate)} (peer group median "
-            f"{p(row['outcome_median']) if row['peers'] else 'not available'}), job start rate "
-            f"{p(rates.job_start_rate)}"
-        )
-    return f"{organisation}'s rates by period. " + "; ".join(parts) + "."
-
-
-def star_rating_methodology(request):
-    example, walkthrough = stars.worked_example()
-    return render(
-        request,
-        "cases/benchmarks/star_rating.html",
-        {
-            "example": example,
-            "walkthrough": walkthrough,
-            "min_peers": stars.MIN_PEERS,
-            "min_attachments": stars.MIN_ATTACHMENTS,
-            "breadcrumbs": _trail("How the Star Rating works"),
+            "breadcrumbs": benchmark_trail(f"{record.organisation}, {record.claimant_group}"),
         },
     )
