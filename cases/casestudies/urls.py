@@ -1,10 +1,10 @@
 from django.urls import path
 
-from cases.casestudies.views import case_studies, engagement, moderation
+from cases.casestudies.views import case_studies, engagement, feeds, moderation
 
 urlpatterns = [
     path("", case_studies.case_study_list, name="case_study_list"),
-    path("feed/", case_studies.case_study_feed, name="case_study_feed"),
+    path("feed/", feeds.case_study_feed, name="case_study_feed"),
     path("new/", case_studies.case_study_create, name="case_study_create"),
     path("yours/", case_studies.case_study_mine, name="case_study_mine"),
     path("how-ratings-work/", case_studies.rating_help, name="case_study_rating_help"),
