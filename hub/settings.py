@@ -458,3 +458,9 @@ FORUM_FLAGS_TO_HIDE = env_int("FORUM_FLAGS_TO_HIDE", 3)
 # Performance-record uploads: the largest file (bytes) and the most records one upload may hold.
 HUB_UPLOAD_MAX_BYTES = env_int("HUB_UPLOAD_MAX_BYTES", 2 * 1024 * 1024)
 HUB_UPLOAD_MAX_ROWS = env_int("HUB_UPLOAD_MAX_ROWS", 2000)
+# What reading one uploaded file may cost, checked while it is read (hub.base.readguard): the
+# columns of any row, the cells of the whole file, the characters of one cell, and seconds.
+HUB_UPLOAD_MAX_COLUMNS = env_int("HUB_UPLOAD_MAX_COLUMNS", 50)
+HUB_UPLOAD_MAX_CELLS = env_int("HUB_UPLOAD_MAX_CELLS", 200_000)
+HUB_UPLOAD_MAX_CELL_CHARS = env_int("HUB_UPLOAD_MAX_CELL_CHARS", 1000)
+HUB_UPLOAD_READ_SECONDS = env_int("HUB_UPLOAD_READ_SECONDS", 5)

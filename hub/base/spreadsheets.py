@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator
 
 from django.core.exceptions import ValidationError
 
+from hub.base.readguard import ReadGuard, ReadLimits, scan_shared_strings, scan_sheet
+
 ROW = "_row"  # each row dict's key for its row number in the spreadsheet (the header is row 1)
 EXTRA = "_extra"  # set on a row with values under a column that has no header
 XLSX_SIGNATURE = b"PK\x03\x04"
@@ -38,10 +40,13 @@ def read_table(
     required: tuple[str, ...],
     max_bytes: int,
     max_rows: int,
+    limits: ReadLimits | None = None,
 ) -> list[dict]:
     """The file's records as dicts of text keyed by column (every column present, "" if
     empty), plus ROW, the spreadsheet row number. CSV or XLSX is told by the content, not the
-    name; anything else, or a file over the limits, is refused with one clear message."""
+    name; anything else, or a file over the limits (`limits`, by default the HUB_UPLOAD_*
+    settings: see hub.base.readguard), is refused with one clear message."""
+    guard = ReadGuard(limits or ReadLimits.for_uploads(max_rows=max_rows))
     size = getattr(uploaded_file, "size", None)
     if size is not None and size > max_bytes:
         raise _too_big(size, max_bytes)
@@ -52,8 +57,17 @@ def read_table(
         raise _too_big(len(data), max_bytes)
     if not data.strip():
         raise ValidationError("The file is empty.", code="empty")
-    cells = _xlsx_cells(data, max_bytes) if data.startswith(XLSX_SIGNATURE) else _csv_cells(data)
-    return _rows(cells, columns=columns, required=required, max_rows=max_rows)
+    if data.startswith(XLSX_SIGNATURE):
+        # Every cell was counted by the scan before openpyxl read the sheet.
+        cells = _xlsx_cells(data, max_bytes, guard)
+
+        def count(number: int, values: list[str]) -> None:
+            guard.row(number)
+            guard.check_time()
+
+    else:
+        cells, count = _csv_cells(data), guard.table_row
+    return _rows(cells, columns=columns, required=required, max_rows=max_rows, count=count)
 
 
 def _megabytes(size: int) -> str:
@@ -103,9 +117,11 @@ def _csv_reader(text: str) -> Iterator[list]:
         ) from exc
 
 
-def _xlsx_cells(data: bytes, max_bytes: int) -> Iterator[list]:
+def _xlsx_cells(data: bytes, max_bytes: int, guard: ReadGuard) -> Iterator[list]:
     """The first sheet's rows. openpyxl parses with defusedxml when it is installed (it is a
-    pinned dependency), and the archive is checked for size before anything is unpacked."""
+    pinned dependency), the archive is checked for size before anything is unpacked, and the
+    string table and the sheet are scanned against the guard's limits before openpyxl parses
+    them."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
@@ -123,23 +139,53 @@ def _xlsx_cells(data: bytes, max_bytes: int) -> Iterator[list]:
             "into smaller files.",
             code="too_big",
         )
-    return _xlsx_rows(data)
+    return _xlsx_rows(data, guard)
 
 
-def _xlsx_rows(data: bytes) -> Iterator[list]:
-    from openpyxl import load_workbook
+_UNREADABLE = (
+    "The Excel workbook could not be read. Open it in Excel, save it again as .xlsx, and "
+    "upload that."
+)
 
+
+def _guarded_reader(data: bytes, guard: ReadGuard):
+    """openpyxl's workbook reader, with the string table and every worksheet scanned against
+    the guard before openpyxl parses them (even read-only, it reads each sheet through once
+    to size it)."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.xml.constants import SHARED_STRINGS
+
+    class GuardedReader(ExcelReader):
+        def read_strings(self):
+            part = self.package.find(SHARED_STRINGS)
+            if part is not None:
+                with self.archive.open(part.PartName[1:]) as stream:
+                    scan_shared_strings(stream, guard)
+            super().read_strings()
+
+        def read_worksheets(self):
+            for _sheet, rel in self.parser.find_sheets():
+                if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                    with self.archive.open(rel.target) as stream:
+                        scan_sheet(stream, guard)
+            super().read_worksheets()
+
+    return GuardedReader(io.BytesIO(data), read_only=True, data_only=True)
+
+
+def _xlsx_rows(data: bytes, guard: ReadGuard) -> Iterator[list]:
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        reader = _guarded_reader(data, guard)
+        reader.read()
+        workbook = reader.wb
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # rows as long as their cells, whatever the sheet claims
+    except ValidationError:
+        raise
     # A parser of untrusted input fails in many ways; all of them mean "unreadable".
     except Exception as exc:
-        raise ValidationError(
-            "The Excel workbook could not be read. Open it in Excel, save it again as .xlsx, "
-            "and upload that.",
-            code="bad_xlsx",
-        ) from exc
+        raise ValidationError(_UNREADABLE, code="bad_xlsx") from exc
     try:
-        sheet = workbook.worksheets[0]
         rows = sheet.iter_rows(values_only=True)
         while True:
             try:
@@ -204,14 +250,16 @@ def _header(cells: list[str], columns: tuple, required: tuple) -> list[str]:
     return names
 
 
-def _rows(table: Iterable[list], *, columns: tuple, required: tuple, max_rows: int) -> list[dict]:
-    scan_limit = 10 * max_rows + 1000  # blank rows are skipped, but not without end
+def _rows(
+    table: Iterable[list], *, columns: tuple, required: tuple, max_rows: int, count
+) -> list[dict]:
+    """The records under the header; `count(number, cells)` checks each row read against the
+    guard's limits (blank rows count too)."""
     header: list[str] | None = None
     rows: list[dict] = []
     for number, raw in enumerate(table, start=1):
-        if number > scan_limit:
-            raise _too_many(max_rows)
         cells = [_text(value) for value in raw]
+        count(number, cells)
         if not any(cells):
             continue
         if header is None:
