@@ -230,10 +230,31 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_USERNAME_BLACKLIST = ["admin", "administrator", "moderator", "hub", "root", "support"]
+# Sign-in attempts from one address (an office or a proxy shares one), and password-reset
+# e-mails per address and per account. Failed passwords are not locked out but slowed down by
+# hub.base.signin (HUB_SIGNIN_* below), which replaces allauth's check of `login_failed`; allauth
+# still uses that limit for wrong second-factor codes, per account (after the right password).
+HUB_SIGNIN_ATTEMPTS_PER_MINUTE = env_int("HUB_SIGNIN_ATTEMPTS_PER_MINUTE", 300)
+HUB_PASSWORD_RESETS_PER_HOUR = env_int("HUB_PASSWORD_RESETS_PER_HOUR", 3)
+HUB_PASSWORD_RESETS_PER_DAY = env_int("HUB_PASSWORD_RESETS_PER_DAY", 6)
 ACCOUNT_RATE_LIMITS = {
-    # Failed sign-ins: 10 a minute from one address, 5 in 5 minutes for one account.
-    "login_failed": "10/m/ip,5/5m/key",
+    "login": f"{HUB_SIGNIN_ATTEMPTS_PER_MINUTE}/m/ip",
+    "login_failed": "30/m/ip,5/5m/key",
+    "reset_password": (
+        f"20/m/ip,{HUB_PASSWORD_RESETS_PER_HOUR}/h/key,{HUB_PASSWORD_RESETS_PER_DAY}/d/key"
+    ),
 }
+# Behind N proxies that append to X-Forwarded-For, the client's address is the Nth from the end;
+# without this every sign-in would seem to come from the proxy (one address for the whole site).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("HUB_TRUSTED_PROXY_COUNT", 0)
+HUB_SIGNIN_FREE_FAILURES = env_int("HUB_SIGNIN_FREE_FAILURES", 5)
+HUB_SIGNIN_ACCOUNT_FREE_FAILURES = env_int("HUB_SIGNIN_ACCOUNT_FREE_FAILURES", 20)
+HUB_SIGNIN_ADDRESS_FREE_FAILURES = env_int("HUB_SIGNIN_ADDRESS_FREE_FAILURES", 100)
+HUB_SIGNIN_BACKOFF_SECONDS = env_int("HUB_SIGNIN_BACKOFF_SECONDS", 2)
+HUB_SIGNIN_BACKOFF_MAX_SECONDS = env_int("HUB_SIGNIN_BACKOFF_MAX_SECONDS", 900)
+HUB_SIGNIN_WINDOW_SECONDS = env_int("HUB_SIGNIN_WINDOW_SECONDS", 86400)
+HUB_SIGNIN_ALERT_FAILURES = env_int("HUB_SIGNIN_ALERT_FAILURES", 10)
+HUB_SIGNIN_TRUSTED_DEVICE_DAYS = env_int("HUB_SIGNIN_TRUSTED_DEVICE_DAYS", 90)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 

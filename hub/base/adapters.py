@@ -1,6 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.db import transaction
 
+from hub.base import signin
 from hub.base.tasks import send_email
 
 
@@ -14,3 +15,10 @@ class AccountAdapter(DefaultAccountAdapter):
                 to=list(message.to), subject=message.subject, body=message.body
             )
         )
+
+    # Sign-in back-off in place of allauth's lock-out (hub.base.signin explains the policy).
+    def pre_authenticate(self, request, **credentials):
+        signin.check(request, credentials)
+
+    def authentication_failed(self, request, **credentials):
+        signin.failed(request, credentials)

@@ -17,6 +17,9 @@ class HubConfig(AppConfig):
         from hub.base.notifications import register_kind
 
         content_cache.connect()
+        from hub.base import signin
+
+        signin.connect()
         register_kind(
             "organisation.join_request",
             label="Someone asks to join your organisation",
