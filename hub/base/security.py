@@ -1,0 +1,39 @@
+"""Answers and headers every response needs, whatever view made it.
+
+- A signed-in member without access to the Wagtail admin gets a 403 page for /admin/ (Wagtail
+  would send them to the sign-in page, which sends a signed-in member straight back: a loop).
+- Pages for signed-in members say `Cache-Control: private, no-store`: no shared cache may keep
+  them, and no browser may keep them after sign-out.
+- Every response has a `Permissions-Policy` turning off the browser features the hub never uses.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.shortcuts import render
+
+ADMIN_PREFIX = "/admin/"
+ADMIN_LOGIN = "/admin/login/"
+
+
+class SecurityMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if (
+            signed_in
+            and request.path.startswith(ADMIN_PREFIX)
+            and not request.path.startswith(ADMIN_LOGIN)
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            response = render(request, "hub/admin_forbidden.html", status=403)
+        else:
+            response = self.get_response(request)
+        if signed_in:
+            response.headers.pop("Cache-Control", None)
+            response["Cache-Control"] = "private, no-store"
+        response.setdefault("Permissions-Policy", settings.HUB_PERMISSIONS_POLICY)
+        return response

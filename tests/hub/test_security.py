@@ -1,0 +1,35 @@
+"""Answers and headers for every response (hub.base.security)."""
+
+import pytest
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+ADMIN_URLS = ["/admin/", "/admin/pages/", "/admin/snippets/", "/admin/documents/", "/admin/reports/"]
+
+
+@pytest.mark.parametrize("url", ADMIN_URLS)
+def test_a_signed_in_member_without_admin_access_gets_a_403_page_not_a_loop(client, url):
+    client.force_login(UserFactory())
+    response = client.get(url)
+    assert response.status_code == 403
+    assert "You do not have access to the admin" in response.content.decode()
+
+
+def test_staff_still_reach_the_admin_and_visitors_are_sent_to_sign_in(client):
+    assert client.get("/admin/")["Location"].startswith("/accounts/login/")
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    assert client.get("/admin/").status_code == 200
+
+
+def test_signed_in_pages_are_private_and_not_stored(client):
+    assert "private" not in client.get("/").get("Cache-Control", "")
+    client.force_login(UserFactory())
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_every_response_has_a_permissions_policy(client):
+    assert "camera=()" in client.get("/")["Permissions-Policy"]
+    assert "geolocation=()" in client.get("/no-such-page/")["Permissions-Policy"]
