@@ -6,6 +6,7 @@ from django import forms
 
 from forum.models import Category
 from hub.base.idempotency import new_key
+from hub.base.text import no_control_characters
 
 
 class _KeyedForm(forms.Form):
@@ -27,7 +28,10 @@ BODY_HELP = (
 
 class ThreadForm(_KeyedForm):
     title = forms.CharField(
-        label="Title", max_length=160, error_messages={"required": "Enter a title"}
+        label="Title",
+        max_length=160,
+        error_messages={"required": "Enter a title"},
+        validators=[no_control_characters],
     )
     body = forms.CharField(
         label="Your message",

@@ -9,6 +9,7 @@ from cases.casestudies.models import CaseStudy
 from hub.base.fields import MonthYearField
 from hub.base.idempotency import SubmissionKeyMixin
 from hub.base.models import Organisation
+from hub.base.text import no_control_characters
 
 
 class CaseStudyForm(SubmissionKeyMixin, forms.ModelForm):
@@ -110,6 +111,7 @@ class CaseStudyForm(SubmissionKeyMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         queryset = organisations if organisations is not None else Organisation.objects.none()
         self.fields["organisation"].queryset = queryset
+        self.fields["title"].validators.append(no_control_characters)
         self.fields["organisation"].empty_label = None
         if not self.instance.pk and len(queryset) == 1:
             self.initial.setdefault("organisation", queryset[0].pk)

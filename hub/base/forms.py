@@ -4,6 +4,7 @@ from allauth.account import forms as allauth_forms
 from django import forms
 
 from hub.base.models import Membership, Organisation, User
+from hub.base.text import no_control_characters
 
 
 class ProfileForm(forms.ModelForm):
@@ -43,6 +44,7 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = Organisation.Kind.choices  # no empty "-----" radio
+        self.fields["name"].validators.append(no_control_characters)
 
 
 class JoinRequestForm(forms.ModelForm):

@@ -5,7 +5,7 @@ import pytest
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-ADMIN_URLS = ["/admin/", "/admin/pages/", "/admin/snippets/", "/admin/documents/", "/admin/reports/"]
+ADMIN_URLS = ["/admin/", "/admin/pages/", "/admin/snippets/", "/admin/documents/", "/admin/users/"]
 
 
 @pytest.mark.parametrize("url", ADMIN_URLS)

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 from django.utils import timezone
 
+from hub.base.text import one_line
 from hub.site.workshops.models import WorkshopIndexPage, WorkshopPage
 from hub.site.workshops.selectors import MAX_UPCOMING, published_workshops
 
@@ -30,8 +31,8 @@ def _event(workshop: WorkshopPage, base_url: str) -> icalendar.Event:
         start, end = workshop.date, workshop.date + datetime.timedelta(days=1)
     event.add("dtstart", start)
     event.add("dtend", end)
-    event.add("summary", workshop.title)
-    location = ", ".join(filter(None, [workshop.venue, str(workshop.area)]))
+    event.add("summary", one_line(workshop.title))
+    location = one_line(", ".join(filter(None, [workshop.venue, str(workshop.area)])))
     if location:
         event.add("location", location)
     url = base_url.rstrip("/") + (workshop.get_url() or "")
@@ -45,7 +46,7 @@ def calendar(workshops, *, base_url: str, name: str) -> bytes:
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Good Practice Hub//What Works workshops//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", one_line(name))
     for workshop in workshops:
         cal.add_component(_event(workshop, base_url))
     cal.add_missing_timezones()

@@ -12,6 +12,7 @@ from django.db.models.functions import ExtractYear
 from hub.base.fields import MonthYearWidget
 from hub.base.idempotency import SubmissionKeyMixin
 from hub.base.models import Area, ClaimantGroup, Organisation, Theme
+from hub.base.text import no_control_characters
 
 MAX_CASE_STUDY_CHOICES = 60
 
@@ -115,7 +116,7 @@ def workshop_years(queryset) -> list[int]:
 
 class WorkshopProposalForm(SubmissionKeyMixin, forms.Form):
     title = forms.CharField(
-        label="Title", max_length=200,
+        label="Title", max_length=200, validators=[no_control_characters],
         help_text="Say what the workshop was about, like “Keeping young people engaged”.",
     )  # fmt: skip
     date = DateField(label="Date of the workshop", help_text="For example, 27 3 2026.")
@@ -124,7 +125,7 @@ class WorkshopProposalForm(SubmissionKeyMixin, forms.Form):
     )
     end_time = TimeField(label="End time", required=False, help_text="Like 12:30.")
     venue = forms.CharField(
-        label="Venue", max_length=255, required=False,
+        label="Venue", max_length=255, required=False, validators=[no_control_characters],
         help_text="Where it was held, like “Riverside Pathways, Sunderland” or “Online”.",
     )  # fmt: skip
     area = forms.ModelChoiceField(
