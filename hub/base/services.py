@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 
 from hub.base.models import Area, ClaimantGroup, Membership, Organisation, SupplyChainLink, User
 from hub.base.notifications import notify
+from hub.base.slugs import save_with_free_slug
 
 ORGANISATION_FIELDS = ("name", "kind", "website", "description")
 
@@ -31,14 +31,6 @@ def is_organisation_admin(*, user: User, organisation: Organisation) -> bool:
 def _require_admin(*, actor: User, organisation: Organisation) -> None:
     if not is_organisation_admin(user=actor, organisation=organisation):
         raise PermissionDenied("Only an admin of this organisation can do that.")
-
-
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:170] or "organisation"
-    slug, n = base, 2
-    while Organisation.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def profile_update(*, user: User, display_name: str, job_title: str, bio: str) -> User:
@@ -65,14 +57,13 @@ def organisation_create(
     """Create an organisation; its creator becomes its first organisation admin."""
     organisation = Organisation(
         name=name.strip(),
-        slug=_unique_slug(name),
         kind=kind,
         website=website,
         description=description.strip(),
         created_by=user,
     )
-    organisation.full_clean()
-    organisation.save()
+    organisation.full_clean(exclude=["slug"])
+    save_with_free_slug(organisation, name, default="organisation")
     organisation.areas.set(areas)
     organisation.claimant_groups.set(claimant_groups)
     Membership.objects.create(

@@ -46,7 +46,7 @@ def test_the_proposal_form_refuses_a_title_with_a_line_break(client):
 def test_names_with_control_characters_are_refused(value):
     with pytest.raises(Exception, match="no line breaks or tabs"):
         no_control_characters(value)
-    form = OrganisationForm(data={"name": value, "kind": "charity"})
+    form = OrganisationForm(data={"name": value, "kind": "vcs"})
     assert not form.is_valid()
     assert "Use letters, numbers, spaces and punctuation only" in form.errors["name"][0]
 
