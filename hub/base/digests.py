@@ -10,6 +10,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 
 from hub.base.models import Notification, NotificationPreference, User
 from hub.base.notifications import (
@@ -25,6 +26,15 @@ DIGEST_MAX_ITEMS = 50
 DIGEST_USER_BATCH = 500
 
 logger = logging.getLogger(__name__)
+
+
+@task()
+def send_daily_digests() -> int:
+    """Email each member who chose a daily digest the unread notifications waiting for it.
+
+    Queued once a day by ``manage.py send_digests``; returns how many digests were sent.
+    """
+    return digests_send()
 
 
 def digests_send(*, now=None) -> int:

@@ -12,7 +12,7 @@ and its services call ``notify(recipient=..., kind=..., message=..., url=..., ac
 member chooses, kind by kind, whether it shows on the site and whether it is emailed straight
 away, in a daily digest or never; every email carries a one-click unsubscribe link (RFC 8058)
 that works without signing in. ``manage.py send_digests``, run daily, queues
-``hub.tasks.send_daily_digests``, which sends each member one email listing what is waiting
+``hub.base.digests.send_daily_digests``, which sends each member one email listing what is waiting
 (hub.base.digests).
 """
 

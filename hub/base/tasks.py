@@ -16,15 +16,3 @@ def send_email(
     """
     message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to, headers=headers)
     return message.send()
-
-
-@task()
-def send_daily_digests() -> int:
-    """Email each member who chose a daily digest the unread notifications waiting for it.
-
-    Queued once a day by ``manage.py send_digests``; returns how many digests were sent.
-    """
-    # Imported here: hub.notifications imports this module for send_email.
-    from hub.base.digests import digests_send
-
-    return digests_send()

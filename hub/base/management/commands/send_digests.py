@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django_tasks import TaskResultStatus
 
-from hub.base.tasks import send_daily_digests
+from hub.base.digests import send_daily_digests
 
 
 class Command(BaseCommand):
