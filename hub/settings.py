@@ -183,9 +183,12 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but an unreachable Redis is a miss, not an error
+            # (hub.base.resilient_cache); a dead server is given up on after these timeouts.
+            "BACKEND": "hub.base.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "hub"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
     # Sessions in Redis too (written through to the database, so a Redis restart signs
@@ -193,6 +196,10 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends." + env("DJANGO_SESSION_ENGINE", "cached_db")
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# With Redis unreachable, skip the cache for this long after an error, then try again; rate
+# limits fail open meanwhile (no counters, nothing over a limit), as the README explains.
+HUB_CACHE_RETRY_SECONDS = env_int("HUB_CACHE_RETRY_SECONDS", 5)
+RATELIMIT_FAIL_OPEN = True
 
 AUTH_USER_MODEL = "hub.User"
 AUTHENTICATION_BACKENDS = [
