@@ -36,6 +36,11 @@ loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 # Behind a load balancer or proxy on another host, list its address here (comma separated).
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 proxy_allow_ips = forwarded_allow_ips
+# Limits on the request line and headers, read before Django sees anything (gunicorn's own
+# defaults, stated). Bodies are limited by the proxy and by hub.base.security, before reading.
+limit_request_line = _int("GUNICORN_LIMIT_REQUEST_LINE", 4094)
+limit_request_fields = _int("GUNICORN_LIMIT_REQUEST_FIELDS", 100)
+limit_request_field_size = _int("GUNICORN_LIMIT_REQUEST_FIELD_SIZE", 8190)
 
 
 def post_fork(server, worker):

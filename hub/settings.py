@@ -99,6 +99,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Refuses a body over HUB_REQUEST_MAX_BYTES before anything reads it (hub.base.security).
+    "hub.base.security.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -318,6 +320,12 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A request body larger than this is refused (413) before it is read: the largest upload (a 10 MB
+# document or image) plus the form around it. The proxy in front should refuse the same
+# (nginx: client_max_body_size 12m). Form fields other than files: at most 2.5 MB; files over
+# FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file while the request is handled.
+HUB_REQUEST_MAX_BYTES = env_int("HUB_REQUEST_MAX_BYTES", 12 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Search: Wagtail's database backend (SQLite FTS5 here); on PostgreSQL its subclass that ranks a

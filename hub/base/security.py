@@ -5,12 +5,17 @@
 - Pages for signed-in members say `Cache-Control: private, no-store`: no shared cache may keep
   them, and no browser may keep them after sign-out.
 - Every response has a `Permissions-Policy` turning off the browser features the hub never uses.
+- `RequestSizeMiddleware` (first in the stack) refuses a request whose declared body is larger
+  than HUB_REQUEST_MAX_BYTES with a 413 before any of it is read; Django reads no more than the
+  declared length, and the proxy in front refuses bodies over the same size (README).
 """
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 ADMIN_PREFIX = "/admin/"
 ADMIN_LOGIN = "/admin/login/"
@@ -37,3 +42,23 @@ class SecurityMiddleware:
             response["Cache-Control"] = "private, no-store"
         response.setdefault("Permissions-Policy", settings.HUB_PERMISSIONS_POLICY)
         return response
+
+
+class RequestSizeMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        limit = settings.HUB_REQUEST_MAX_BYTES
+        if length > limit:
+            # No template context processors: the request's body, session and user are
+            # never touched. The connection is closed, so the unread body goes nowhere.
+            html = render_to_string("413.html", {"limit_mb": limit // (1024 * 1024)})
+            response = HttpResponse(html, status=413)
+            response["Connection"] = "close"
+            return response
+        return self.get_response(request)

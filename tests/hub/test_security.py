@@ -33,3 +33,30 @@ def test_signed_in_pages_are_private_and_not_stored(client):
 def test_every_response_has_a_permissions_policy(client):
     assert "camera=()" in client.get("/")["Permissions-Policy"]
     assert "geolocation=()" in client.get("/no-such-page/")["Permissions-Policy"]
+
+
+class _Untouchable:
+    """A request body that fails the test if anything reads it."""
+
+    def read(self, *args):
+        raise AssertionError("the body was read")
+
+    readline = read
+
+
+def test_a_body_over_the_limit_is_refused_before_it_is_read(client, settings):
+    response = client.generic(
+        "POST", "/organisations/new/", b"",
+        CONTENT_TYPE="multipart/form-data; boundary=x", CONTENT_LENGTH=str(1024**3),
+        **{"wsgi.input": _Untouchable()},
+    )  # fmt: skip
+    assert response.status_code == 413
+    assert "The hub accepts up to 12 MB in one go" in response.content.decode()
+    assert response["Connection"] == "close"
+
+
+def test_a_body_under_the_limit_reaches_the_view(client, settings):
+    settings.HUB_REQUEST_MAX_BYTES = 1000
+    client.force_login(UserFactory())
+    assert client.post("/organisations/new/", {"name": "x" * 1200}).status_code == 413
+    assert client.post("/organisations/new/", {"name": "Acme"}).status_code == 200
