@@ -422,7 +422,8 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # passwords are managed through the
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 
-# Content-Security-Policy on public pages; the Wagtail admin needs inline scripts and is exempt.
+# Content-Security-Policy on the site's pages. The Wagtail admin writes inline scripts and styles
+# (its panels and date widgets), so it has its own policy, HUB_ADMIN_CSP (hub.base.security).
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
@@ -438,6 +439,15 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+
+HUB_ADMIN_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self'; "
+    "media-src 'self'; worker-src 'self' blob:; form-action 'self'; frame-ancestors 'self'; "
+    "base-uri 'self'; object-src 'none'"
+)
+# Avatars in the admin come from the hub, not from gravatar.com (which the CSP would refuse).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # HTTPS and cookies: strict outside DEBUG. Behind a TLS-terminating proxy set
 # DJANGO_SECURE_PROXY_SSL_HEADER=true so Django trusts X-Forwarded-Proto.

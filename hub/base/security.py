@@ -5,6 +5,10 @@
 - Pages for signed-in members say `Cache-Control: private, no-store`: no shared cache may keep
   them, and no browser may keep them after sign-out.
 - Every response has a `Permissions-Policy` turning off the browser features the hub never uses.
+- The Wagtail admin, where moderators read member content, has its own Content-Security-Policy
+  (HUB_ADMIN_CSP): Wagtail's panels and date widgets write inline scripts and styles, so those
+  stay allowed, but nothing loads from or posts to another origin, and no plugin, base URL or
+  framing by another site is allowed. The rest of the site has django-csp's stricter policy.
 - `RequestSizeMiddleware` (first in the stack) refuses a request whose declared body is larger
   than HUB_REQUEST_MAX_BYTES with a 413 before any of it is read; Django reads no more than the
   declared length, and the proxy in front refuses bodies over the same size (README).
@@ -41,6 +45,8 @@ class SecurityMiddleware:
             response.headers.pop("Cache-Control", None)
             response["Cache-Control"] = "private, no-store"
         response.setdefault("Permissions-Policy", settings.HUB_PERMISSIONS_POLICY)
+        if request.path.startswith(ADMIN_PREFIX):
+            response.setdefault("Content-Security-Policy", settings.HUB_ADMIN_CSP)
         return response
 
 

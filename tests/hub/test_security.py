@@ -60,3 +60,53 @@ def test_a_body_under_the_limit_reaches_the_view(client, settings):
     client.force_login(UserFactory())
     assert client.post("/organisations/new/", {"name": "x" * 1200}).status_code == 413
     assert client.post("/organisations/new/", {"name": "Acme"}).status_code == 200
+
+
+COMMON = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def _assert_headers(response, *, signed_in: bool, admin: bool = False, frame="DENY"):
+    assert response.status_code == 200
+    for name, value in COMMON.items():
+        assert response[name] == value, name
+    assert response["X-Frame-Options"] == frame
+    assert "camera=()" in response["Permissions-Policy"]
+    csp = response["Content-Security-Policy"]
+    assert "object-src 'none'" in csp and "base-uri 'self'" in csp
+    assert "frame-ancestors 'self'" in csp and "form-action 'self'" in csp
+    if admin:
+        assert csp == settings_module().HUB_ADMIN_CSP
+    else:
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    if signed_in:
+        assert response["Cache-Control"] == "private, no-store"
+    else:
+        assert "private" not in response.get("Cache-Control", "")
+
+
+def settings_module():
+    from django.conf import settings
+
+    return settings
+
+
+def test_the_full_header_set_on_a_public_page_a_member_page_an_api_and_the_admin(client):
+    _assert_headers(client.get("/"), signed_in=False)
+    api = client.get("/performance/open-data/api/records")
+    assert api["Content-Type"].startswith("application/json")
+    _assert_headers(api, signed_in=False)
+    client.force_login(UserFactory())
+    _assert_headers(client.get("/accounts/profile/"), signed_in=True)
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    _assert_headers(client.get("/admin/"), signed_in=True, admin=True)
+    _assert_headers(client.get("/admin/pages/"), signed_in=True, admin=True)
+
+
+def test_hsts_on_secure_requests_when_configured(client, settings):
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    response = client.get("/", secure=True)
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
