@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub.base.views import organisations
+from hub.base.views import accounts, organisations
 from hub.site import profiles
 from hub.site.showcase import views as showcase
 
@@ -63,6 +63,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", profiles.profile_edit, name="profile_edit"),
+    path("accounts/delete/", accounts.account_delete, name="account_delete"),
+    path("accounts/data/", accounts.data_export, name="data_export"),
+    path("accounts/data/<str:token>/", accounts.data_export_download, name="data_export_download"),
     path("accounts/", include("allauth.urls")),
     path("members/<str:username>/", profiles.member_profile, name="member_profile"),
     path("organisations/", include(organisation_patterns)),
