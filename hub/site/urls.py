@@ -64,6 +64,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", profiles.profile_edit, name="profile_edit"),
     path("accounts/delete/", accounts.account_delete, name="account_delete"),
+    path("accounts/name/", accounts.account_name, name="account_name"),
     path("accounts/data/", accounts.data_export, name="data_export"),
     path("accounts/data/<str:token>/", accounts.data_export_download, name="data_export_download"),
     path("accounts/", include("allauth.urls")),

@@ -11,9 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from hub.base import accounts, personal_data
+from hub.base import accounts, personal_data, services
+from hub.base.forms import NameForm
 from hub.base.tasks import build_data_export
 from hub.base.views.common import apply_errors
 from hub.base.views.common import posted as _posted
@@ -110,3 +112,25 @@ def data_export_download(request, token):
         filename=personal_data.filename_for(request.user),
         content_type="application/zip",
     )
+
+
+@login_required
+def account_name(request):
+    """Members who joined before names were asked at sign-up give theirs, once, after signing
+    in (hub.base.adapters); they may skip it, and change it later on their profile."""
+    next_url = request.POST.get("next") or request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    form = NameForm(_posted(request), instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(
+            user=request.user,
+            display_name=form.cleaned_data["display_name"],
+            job_title=form.cleaned_data["job_title"],
+            bio=request.user.bio,
+        )
+        messages.success(request, "Thank you. Your name is saved.")
+        return redirect(next_url)
+    return render(request, "hub/account_name.html", {"form": form, "next": next_url})
