@@ -28,7 +28,7 @@ def busy_member(name: str) -> dict:
     member = seasoned_member(display_name=name, job_title="Employment adviser")
     organisation = member.memberships.get().organisation
     MembershipFactory(organisation=organisation, role="admin")  # so they are not the last admin
-    other = seasoned_member(display_name=f"Colleague of {name}")
+    other = seasoned_member(display_name="Ravi Colleague")
     theirs = CaseStudyFactory(author=other, organisation=other.memberships.get().organisation)
     CaseStudyFactory(author=member, organisation=organisation, title=f"{name}'s job club")
     case_services.rating_set(user=member, case_study=theirs, score=4)
