@@ -501,3 +501,7 @@ HUB_DATA_EXPORT_INLINE_ROWS = env_int("HUB_DATA_EXPORT_INLINE_ROWS", 2000)
 HUB_DATA_EXPORT_KEEP_DAYS = env_int("HUB_DATA_EXPORT_KEEP_DAYS", 7)
 # Read notifications are deleted this many days after they were read.
 HUB_READ_NOTIFICATIONS_KEEP_DAYS = env_int("HUB_READ_NOTIFICATIONS_KEEP_DAYS", 90)
+# Who runs the hub (the data controller) and where members write about their data or
+# accessibility; both appear in the privacy notice, the accessibility statement and emails.
+HUB_OPERATOR = env("HUB_OPERATOR", "The Good Practice Hub team")
+HUB_CONTACT_EMAIL = env("HUB_CONTACT_EMAIL", "hello@goodpracticehub.example")

@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub.base.views import accounts, organisations
-from hub.site import profiles
+from hub.site import policies, profiles
 from hub.site.showcase import views as showcase
 
 organisation_patterns = [
@@ -77,6 +77,9 @@ urlpatterns = [
     path("performance/", include("cases.performance.urls")),
     path("standards/", include("toolkits.urls_standards")),
     path("search/", include("hub.site.search.urls")),
+    path("privacy/", policies.privacy, name="privacy"),
+    path("accessibility/", policies.accessibility, name="accessibility"),
+    path("cookies/", policies.cookies, name="cookies"),
     # These share a prefix with Wagtail pages: paths not matched here fall through to the pages.
     path("toolkits/", include("toolkits.urls")),
     path("workshops/", include("hub.site.workshops.urls")),

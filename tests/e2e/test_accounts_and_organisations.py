@@ -142,7 +142,15 @@ def test_public_pages_read_without_signing_in(new_page, auditor, js_enabled):
     organisation = OrganisationFactory(name="Riverbank Pathways")
     admin = admin_of(organisation)
     page = new_page()
-    for path in ("/", "/about/", "/help/", "/accessibility/", "/privacy/", "/case-studies/"):
+    for path in (
+        "/",
+        "/about/",
+        "/help/",
+        "/accessibility/",
+        "/privacy/",
+        "/cookies/",
+        "/case-studies/",
+    ):
         response = page.goto(path)
         assert response.status == 200, path
         auditor.check(page, js_enabled)

@@ -115,7 +115,7 @@ def test_an_administrator_deletes_a_member_from_the_admin(new_page, auditor, js_
     page = new_page()
     sign_in(page, auditor, js_enabled, "site.admin@example.org")
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-    page.goto(f"/admin/users/{member.pk}/delete/")
+    page.goto(f"/admin/users/delete/{member.pk}/")
     expect(page.get_by_text("Former member", exact=False).first).to_be_visible()
     page.get_by_role("button", name="Yes, delete").click()
     expect(page.get_by_text("deleted", exact=False).first).to_be_visible()
