@@ -29,3 +29,8 @@ def accessibility(request):
 @require_GET
 def cookies(request):
     return render(request, "hub/policies/cookies.html", _context())
+
+
+@require_GET
+def contact(request):
+    return render(request, "hub/policies/contact.html", _context())

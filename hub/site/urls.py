@@ -80,6 +80,7 @@ urlpatterns = [
     path("privacy/", policies.privacy, name="privacy"),
     path("accessibility/", policies.accessibility, name="accessibility"),
     path("cookies/", policies.cookies, name="cookies"),
+    path("contact/", policies.contact, name="contact"),
     # These share a prefix with Wagtail pages: paths not matched here fall through to the pages.
     path("toolkits/", include("toolkits.urls")),
     path("workshops/", include("hub.site.workshops.urls")),
