@@ -14,6 +14,9 @@ class CasesConfig(AppConfig):
 
         search.register(CaseStudies(), order=10)
         search.register(Records(), order=50)
+        from cases import personal_data
+
+        personal_data.register()
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from cases.caching import case_studies_changed, records_changed

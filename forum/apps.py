@@ -13,6 +13,9 @@ class ForumConfig(AppConfig):
 
         search.register(Posts(), order=20)
         search.register(Threads(), order=30)
+        from forum import personal_data
+
+        personal_data.register()
         from hub.base.notifications import register_kind
 
         register_kind(

@@ -76,7 +76,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "hub.base.apps.WagtailUsersConfig",  # wagtail.users, deleting through the erasure
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -526,3 +526,15 @@ HUB_UPLOAD_MAX_COLUMNS = env_int("HUB_UPLOAD_MAX_COLUMNS", 50)
 HUB_UPLOAD_MAX_CELLS = env_int("HUB_UPLOAD_MAX_CELLS", 200_000)
 HUB_UPLOAD_MAX_CELL_CHARS = env_int("HUB_UPLOAD_MAX_CELL_CHARS", 1000)
 HUB_UPLOAD_READ_SECONDS = env_int("HUB_UPLOAD_READ_SECONDS", 5)
+
+# A member's rights (hub.base.accounts, hub.base.personal_data, manage.py apply_retention).
+# A data download with more rows than this is made by a background task, which notifies the
+# member with a link; stored downloads are deleted after HUB_DATA_EXPORT_KEEP_DAYS.
+HUB_DATA_EXPORT_INLINE_ROWS = env_int("HUB_DATA_EXPORT_INLINE_ROWS", 2000)
+HUB_DATA_EXPORT_KEEP_DAYS = env_int("HUB_DATA_EXPORT_KEEP_DAYS", 7)
+# Read notifications are deleted this many days after they were read.
+HUB_READ_NOTIFICATIONS_KEEP_DAYS = env_int("HUB_READ_NOTIFICATIONS_KEEP_DAYS", 90)
+# Who runs the hub (the data controller) and where members write about their data or
+# accessibility; both appear in the privacy notice, the accessibility statement and emails.
+HUB_OPERATOR = env("HUB_OPERATOR", "The Good Practice Hub team")
+HUB_CONTACT_EMAIL = env("HUB_CONTACT_EMAIL", "hello@goodpracticehub.example")

@@ -8,6 +8,9 @@ class ToolkitsConfig(AppConfig):
     verbose_name = "Toolkits"
 
     def ready(self):
+        from toolkits import personal_data
+
+        personal_data.register()
         from hub.base.notifications import register_kind
 
         register_kind(

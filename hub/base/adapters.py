@@ -1,5 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.db import transaction
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from hub.base import signin
 from hub.base.tasks import send_email
@@ -22,3 +24,12 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def authentication_failed(self, request, **credentials):
         signin.failed(request, credentials)
+
+    def post_login(self, request, user, **kwargs):
+        """A member who has not given their name yet is asked for it once, after signing in,
+        on their way to where they were going."""
+        response = super().post_login(request, user, **kwargs)
+        if not user.display_name and response.status_code == 302:
+            next_url = response["Location"]
+            response["Location"] = f"{reverse('account_name')}?{urlencode({'next': next_url})}"
+        return response

@@ -115,6 +115,7 @@ def _render_digest(*, recipient: User, items: list[Notification], total: int) ->
         "more": total - len(items),
         "list_url": _absolute(reverse("notification_list")),
         "preferences_url": _absolute(reverse("notification_preferences")),
+        "contact_url": _absolute(reverse("contact")),
         "unsubscribe_url": unsubscribe_url,
         "site_name": settings.SITE_NAME,
         "subject_prefix": settings.ACCOUNT_EMAIL_SUBJECT_PREFIX,

@@ -92,8 +92,30 @@ class LoginForm(allauth_forms.LoginForm):
             self.fields["remember"].label = "Keep me signed in on this device"
 
 
+class NameForm(forms.ModelForm):
+    """A member's name (required) and job title (optional), as other members see them."""
+
+    class Meta:
+        model = User
+        fields = ["display_name", "job_title"]
+        labels = {"display_name": "Your name", "job_title": "Job title (optional)"}
+        help_texts = {
+            "display_name": "Shown beside what you write, and to an organisation's admins when "
+            "you ask to join. For example, Sam Patel.",
+            "job_title": "For example, employment adviser or contract manager.",
+        }
+        error_messages = {"display_name": {"required": "Enter your name"}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["display_name"].required = True
+        self.fields["display_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["job_title"].widget.attrs["autocomplete"] = "organization-title"
+
+
 class SignupForm(allauth_forms.SignupForm):
-    """allauth's sign-up form, saying what the username is for."""
+    """allauth's sign-up form, with the member's name and job title, saying what the username
+    is for."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -101,6 +123,17 @@ class SignupForm(allauth_forms.SignupForm):
             "Shown on your public profile and used to mention you in the forum. "
             "Letters, numbers and . _ - only."
         )
+        name_fields = NameForm().fields
+        self.fields = {
+            "display_name": name_fields["display_name"],
+            "job_title": name_fields["job_title"],
+            **self.fields,
+        }
+
+    def custom_signup(self, request, user):
+        user.display_name = self.cleaned_data["display_name"].strip()
+        user.job_title = self.cleaned_data["job_title"].strip()
+        user.save(update_fields=["display_name", "job_title"])
 
 
 class ReasonForm(forms.Form):

@@ -317,6 +317,7 @@ def _render_email(*, recipient: User, kind: NotificationKind, message: str, url:
         "message": message,
         "link": _absolute(url),
         "preferences_url": _absolute(reverse("notification_preferences")),
+        "contact_url": _absolute(reverse("contact")),
         "unsubscribe_url": unsubscribe_url,
         "site_name": settings.SITE_NAME,
         "subject_prefix": settings.ACCOUNT_EMAIL_SUBJECT_PREFIX,

@@ -16,3 +16,23 @@ def send_email(
     """
     message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to, headers=headers)
     return message.send()
+
+
+@task()
+def build_data_export(*, user_id: int) -> str:
+    """Make a member's data download, keep it, and send them the link to it."""
+    from django.urls import reverse
+
+    from hub.base import personal_data
+    from hub.base.models import User
+    from hub.base.notifications import notify
+
+    user = User.objects.get(pk=user_id, erased_at__isnull=True)
+    token = personal_data.store(user)
+    notify(
+        recipient=user,
+        kind="account.data_export",
+        message="Your data is ready to download.",
+        url=reverse("data_export_download", kwargs={"token": token}),
+    )
+    return token

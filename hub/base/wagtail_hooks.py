@@ -1,9 +1,11 @@
 """The Wagtail admin: taxonomies and organisations as snippets for moderators and editors."""
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from hub.base.admin_users import EraseBulkAction
 from hub.base.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation, Theme
 
 
@@ -83,3 +85,7 @@ class OrganisationViewSet(SnippetViewSet):
 
 register_snippet(TaxonomyGroup)
 register_snippet(OrganisationViewSet)
+
+# Deleting users in bulk erases them (hub.base.accounts); registered after Wagtail's own bulk
+# delete, which it replaces.
+hooks.register("register_bulk_action", EraseBulkAction, order=100)

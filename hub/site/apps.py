@@ -14,6 +14,9 @@ class SiteConfig(AppConfig):
         from hub.site.search.pages import Pages
 
         search.register(Pages(), order=40)
+        from hub.site import personal_data
+
+        personal_data.register()
         from wagtail.models import WorkflowState
         from wagtail.signals import (
             page_published,

@@ -7,8 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub.base.views import organisations
-from hub.site import profiles
+from hub.base.views import accounts, organisations
+from hub.site import policies, profiles
 from hub.site.showcase import views as showcase
 
 organisation_patterns = [
@@ -63,6 +63,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", profiles.profile_edit, name="profile_edit"),
+    path("accounts/delete/", accounts.account_delete, name="account_delete"),
+    path("accounts/name/", accounts.account_name, name="account_name"),
+    path("accounts/data/", accounts.data_export, name="data_export"),
+    path("accounts/data/<str:token>/", accounts.data_export_download, name="data_export_download"),
     path("accounts/", include("allauth.urls")),
     path("members/<str:username>/", profiles.member_profile, name="member_profile"),
     path("organisations/", include(organisation_patterns)),
@@ -73,6 +77,10 @@ urlpatterns = [
     path("performance/", include("cases.performance.urls")),
     path("standards/", include("toolkits.urls_standards")),
     path("search/", include("hub.site.search.urls")),
+    path("privacy/", policies.privacy, name="privacy"),
+    path("accessibility/", policies.accessibility, name="accessibility"),
+    path("cookies/", policies.cookies, name="cookies"),
+    path("contact/", policies.contact, name="contact"),
     # These share a prefix with Wagtail pages: paths not matched here fall through to the pages.
     path("toolkits/", include("toolkits.urls")),
     path("workshops/", include("hub.site.workshops.urls")),

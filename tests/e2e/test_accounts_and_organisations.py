@@ -37,6 +37,8 @@ def test_sign_up_verify_sign_in_create_organisation_and_approve_a_join_request(
     auditor.check(page, js_enabled)
 
     # A mistake is shown beside the field, and what was typed is kept.
+    page.get_by_label("Your name").fill("Nadia Newman")
+    page.get_by_label("Job title (optional)").fill("Employment adviser")
     page.get_by_label("Email").fill("nadia.new@example.org")
     page.get_by_label("Username").fill("nadia.new")
     page.get_by_label("Password", exact=True).fill("a-long-enough-passphrase")
@@ -53,6 +55,7 @@ def test_sign_up_verify_sign_in_create_organisation_and_approve_a_join_request(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Verify")
     auditor.check(page, js_enabled)
     assert not User.objects.get(username="nadia.new").emailaddress_set.get().verified
+    assert User.objects.get(username="nadia.new").job_title == "Employment adviser"
 
     # Signing in before verifying does not get in.
     sign_in(page, auditor, js_enabled, "nadia.new@example.org", "a-long-enough-passphrase")
@@ -100,7 +103,7 @@ def test_sign_up_verify_sign_in_create_organisation_and_approve_a_join_request(
     assert organisation.memberships.get().role == Membership.Role.ADMIN
 
     # A second member asks to join.
-    joiner = UserFactory(display_name="Owen Joiner")
+    joiner = UserFactory(display_name="Owen Joiner", job_title="Job coach")
     other = new_page()
     sign_in(other, auditor, js_enabled, joiner.email)
     other.goto(f"/organisations/{organisation.slug}/")
@@ -118,6 +121,7 @@ def test_sign_up_verify_sign_in_create_organisation_and_approve_a_join_request(
     page.goto(f"/organisations/{organisation.slug}/")
     page.get_by_role("link", name="Manage members and supply chain").click()
     expect(page.get_by_role("cell", name="I run the Tuesday job club.")).to_be_visible()
+    expect(page.get_by_role("rowheader", name="Owen Joiner Job coach")).to_be_visible()
     auditor.check(page, js_enabled)
     page.get_by_role("button", name="Approve Owen Joiner").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
@@ -138,7 +142,15 @@ def test_public_pages_read_without_signing_in(new_page, auditor, js_enabled):
     organisation = OrganisationFactory(name="Riverbank Pathways")
     admin = admin_of(organisation)
     page = new_page()
-    for path in ("/", "/about/", "/help/", "/accessibility/", "/privacy/", "/case-studies/"):
+    for path in (
+        "/",
+        "/about/",
+        "/help/",
+        "/accessibility/",
+        "/privacy/",
+        "/cookies/",
+        "/case-studies/",
+    ):
         response = page.goto(path)
         assert response.status == 200, path
         auditor.check(page, js_enabled)

@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db
 
 def signup(client, **overrides):
     data = {
+        "display_name": "New Person",
+        "job_title": "Employment adviser",
         "email": "new.person@example.org",
         "username": "new.person",
         "password1": "a-long-enough-passphrase",

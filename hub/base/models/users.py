@@ -19,6 +19,15 @@ class User(AbstractUser):
         help_text="A few sentences about your work. Up to 1,000 characters.",
     )
 
+    erased_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the account was deleted. The row stays, anonymous, for what they wrote.",
+    )
+
+    FORMER_MEMBER = "Former member"
+
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
 
@@ -27,7 +36,16 @@ class User(AbstractUser):
 
     @property
     def public_name(self) -> str:
+        if self.erased_at:
+            return self.FORMER_MEMBER
         return self.display_name or self.username
 
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
     def get_absolute_url(self) -> str:
+        """The public profile; empty for a deleted account, which has none."""
+        if self.erased_at:
+            return ""
         return reverse("member_profile", kwargs={"username": self.username})

@@ -110,49 +110,6 @@ CONTENT_PAGES = [
         ],
     },
     {
-        "slug": "accessibility",
-        "title": "Accessibility statement",
-        "summary": "How accessible the hub is and how to report a problem.",
-        "body": [
-            para(
-                "<p>We want as many people as possible to be able to use the hub. You should be "
-                "able to zoom to 400% without text spilling off the screen, navigate the whole "
-                "site using just a keyboard, use it without JavaScript, and listen to it with a "
-                "screen reader.</p>"
-            ),
-            heading("How we test"),
-            para(
-                "<p>Every journey is tested automatically in a real browser, with JavaScript on "
-                "and off, and every page visited is checked against WCAG 2.2 level AA at narrow "
-                "and wide screen sizes.</p>"
-            ),
-            heading("Reporting a problem"),
-            para(
-                "<p>If you find a part of the hub you cannot use, tell us in the forum or raise "
-                "an issue in the project's repository, and we will fix it.</p>"
-            ),
-        ],
-    },
-    {
-        "slug": "privacy",
-        "title": "Privacy",
-        "summary": "What we hold about you and why.",
-        "body": [
-            para(
-                "<p>We hold your email address, so you can sign in and we can tell you about "
-                "things that concern you; your display name, job title and short bio, which "
-                "other members see; and the organisations you belong to.</p>"
-            ),
-            para(
-                "<p>We never show your email address to other members. We use a cookie to keep "
-                "you signed in and one to protect forms from forgery; we do not use tracking or "
-                "advertising cookies.</p>"
-            ),
-            heading("Deleting your account"),
-            para("<p>Ask a site administrator and we will delete your account and profile.</p>"),
-        ],
-    },
-    {
         "slug": "terms",
         "title": "Terms of use",
         "summary": "The rules for using the hub.",
@@ -168,5 +125,7 @@ CONTENT_PAGES = [
 
 # The showcase is a ShowcasePage made by hub.site.demo.cases.seed(), which replaces the placeholder an
 # earlier seed made; it is not listed here, so later runs never make the placeholder again.
-# Sections now served by their own views: an earlier run's placeholder page for each is removed.
-RETIRED_PLACEHOLDERS = ["performance", "case-studies", "forum", "workshops", "toolkits"]
+# Sections and policies now served by their own views: an earlier run's placeholder page for each is removed.
+RETIRED_PLACEHOLDERS = [
+    "performance", "case-studies", "forum", "workshops", "toolkits", "privacy", "accessibility",
+]  # fmt: skip

@@ -1,0 +1,73 @@
+"""A member's threads, posts, reactions, reports and watches: what their data download holds
+(hub.base.personal_data) and what happens to each when they delete their account
+(hub.base.erasure). Registered in ForumConfig.ready()."""
+
+from hub.base import personal_data
+from hub.base.erasure import Action
+from hub.base.erasure import register as register_rule
+
+
+def register() -> None:
+    for model, field, action, why in [
+        ("forum.Thread", "author", Action.KEEP, "Threads stay, started by a former member."),
+        ("forum.Thread", "hidden_by", Action.CLEAR, "The moderation stays."),
+        ("forum.Thread", "last_post_author", Action.KEEP, "Shown as a former member."),
+        ("forum.Post", "author", Action.KEEP, "Posts stay, by a former member."),
+        ("forum.Post", "hidden_by", Action.CLEAR, "The moderation stays."),
+        ("forum.Reaction", "user", Action.KEEP, "'Helpful' counts stay, anonymously."),
+        ("forum.PostFlag", "reporter", Action.KEEP, "Reports stay for moderators, anonymously."),
+        ("forum.PostFlag", "resolved_by", Action.CLEAR, "The decision stays."),
+        ("forum.Watch", "user", Action.DELETE, "What they watched."),
+        ("forum.ThreadRead", "user", Action.DELETE, "What they read."),
+    ]:
+        register_rule(model, field, action, why=why)
+    _register_sections()
+
+
+def _register_sections() -> None:
+    from forum.models import Post, PostFlag, Reaction, Thread, Watch
+
+    sections = [
+        (
+            "forum_threads",
+            Thread,
+            "author",
+            "threads you started",
+            "id title category__name created_at hidden_at",
+        ),
+        (
+            "forum_posts",
+            Post,
+            "author",
+            "your forum posts",
+            "id thread_id thread__title number body created_at edited_at deleted_at hidden_at",
+        ),
+        (
+            "forum_reactions",
+            Reaction,
+            "user",
+            "posts you marked helpful",
+            "post_id post__thread__title created_at",
+        ),
+        (
+            "forum_reports",
+            PostFlag,
+            "reporter",
+            "posts you reported to moderators",
+            "id post_id reason status created_at resolved_at",
+        ),
+        (
+            "forum_watches",
+            Watch,
+            "user",
+            "threads and categories you watch",
+            "thread__title category__name created_at",
+        ),
+    ]
+    for name, model, field, description, fields in sections:
+        personal_data.register(
+            name,
+            lambda user, model=model, field=field: model.objects.filter(**{field: user}),
+            fields=fields.split(),
+            description=description,
+        )
