@@ -448,6 +448,8 @@ HUB_ADMIN_CSP = (
 )
 # Avatars in the admin come from the hub, not from gravatar.com (which the CSP would refuse).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for a newer version (the CSP refuses it too).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # HTTPS and cookies: strict outside DEBUG. Behind a TLS-terminating proxy set
 # DJANGO_SECURE_PROXY_SSL_HEADER=true so Django trusts X-Forwarded-Proto.
