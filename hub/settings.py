@@ -498,8 +498,10 @@ HUB_FLAGS_PER_HOUR = env_int("HUB_FLAGS_PER_HOUR", 20)
 HUB_WORKSHOP_PROPOSALS_PER_DAY = env_int("HUB_WORKSHOP_PROPOSALS_PER_DAY", 10)
 HUB_SCENARIOS_PER_HOUR = env_int("HUB_SCENARIOS_PER_HOUR", 30)
 HUB_STANDARDS_SAVES_PER_HOUR = env_int("HUB_STANDARDS_SAVES_PER_HOUR", 60)
-# Searches a minute from one address for visitors who are not signed in.
+# Searches a minute, on every search box together: from one address for visitors who are not
+# signed in, and for each signed-in member.
 HUB_SEARCHES_PER_MINUTE = env_int("HUB_SEARCHES_PER_MINUTE", 30)
+HUB_MEMBER_SEARCHES_PER_MINUTE = env_int("HUB_MEMBER_SEARCHES_PER_MINUTE", 120)
 
 # The forum: page sizes and the limits on new members (accounts younger than FORUM_NEW_MEMBER_DAYS).
 FORUM_POSTS_PER_PAGE = env_int("FORUM_POSTS_PER_PAGE", 20)
@@ -509,6 +511,10 @@ FORUM_NEW_MEMBER_THREADS_PER_DAY = env_int("FORUM_NEW_MEMBER_THREADS_PER_DAY", 3
 FORUM_NEW_MEMBER_REPLIES_PER_DAY = env_int("FORUM_NEW_MEMBER_REPLIES_PER_DAY", 20)
 FORUM_NEW_MEMBER_LINKS_PER_POST = env_int("FORUM_NEW_MEMBER_LINKS_PER_POST", 2)
 FORUM_SECONDS_BETWEEN_POSTS = env_int("FORUM_SECONDS_BETWEEN_POSTS", 15)
+# Limits for every member, however long they have been one.
+FORUM_THREADS_PER_HOUR = env_int("FORUM_THREADS_PER_HOUR", 5)
+FORUM_REPLIES_PER_MINUTE = env_int("FORUM_REPLIES_PER_MINUTE", 5)
+FORUM_REPLIES_PER_HOUR = env_int("FORUM_REPLIES_PER_HOUR", 60)
 FORUM_FLAGS_TO_HIDE = env_int("FORUM_FLAGS_TO_HIDE", 3)
 
 # Performance-record uploads: the largest file (bytes) and the most records one upload may hold.

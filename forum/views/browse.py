@@ -10,6 +10,7 @@ from forum import permissions, selectors, services
 from forum.forms import ReplyForm, SearchForm
 from forum.models import Category
 from forum.views.common import readable_thread, refuse_members_only, trail
+from hub.base import ratelimit
 
 
 def forum_index(request):
@@ -119,6 +120,9 @@ def forum_search(request):
     form = SearchForm(request.GET or None)
     results = None
     if form.is_bound and form.is_valid():
+        refusal = ratelimit.search_refusal(request, form.cleaned_data["q"])
+        if refusal:
+            return refusal
         results = selectors.search_posts(
             request.user, form.cleaned_data["q"], page=request.GET.get("page")
         )

@@ -17,6 +17,7 @@ from forum.views.common import (
     refuse_members_only,
     trail,
 )
+from hub.base import ratelimit
 from hub.base.forms import ReasonForm
 from hub.base.idempotency import create_once
 from hub.base.views.common import apply_errors, posted
@@ -63,6 +64,31 @@ def _about(request) -> dict:
     return about
 
 
+THREAD_LIMIT = "thread"
+REPLY_LIMIT = "reply"
+
+
+def _within(request, form, kind: str) -> bool:
+    """Whether the member is within the posting limits that hold for everyone (new members
+    have tighter ones in the services); if not, the form says so and keeps the text."""
+    if kind == THREAD_LIMIT:
+        checks = [("forum_thread", ratelimit.forum_thread_rate(), "hour")]
+    else:
+        minute, hour = ratelimit.forum_reply_rates()
+        checks = [("forum_reply_burst", minute, "minute"), ("forum_reply", hour, "hour")]
+    for group, rate, period in checks:
+        if ratelimit.over_limit(request, group=group, rate=rate):
+            count = rate.split("/")[0]
+            noun = "threads" if kind == THREAD_LIMIT else "replies"
+            form.add_error(
+                None,
+                f"You have posted {count} {noun} in the last {period}, the most anyone can. "
+                f"Wait a while and post again: your text is still here.",
+            )
+            return False
+    return True
+
+
 @login_required
 def discuss(request):
     """Start a thread about a case study or an organisation: first choose where it goes."""
@@ -94,7 +120,7 @@ def thread_create(request, slug):
         return redirect(category)
     form = ThreadForm(posted(request))
     about = _about(request)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _within(request, form, THREAD_LIMIT):
         data, key = form.cleaned_data, form.cleaned_data.get("submission_key")
         try:
             post, _ = create_once(
@@ -150,7 +176,7 @@ def reply_create(request, pk):
         )
     initial = {"body": _quote(quote_of), "quote": quote_of.pk} if quote_of else None
     form = ReplyForm(posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _within(request, form, REPLY_LIMIT):
         key = form.cleaned_data.get("submission_key")
         try:
             post, _ = create_once(

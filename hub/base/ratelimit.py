@@ -1,6 +1,7 @@
 """Rate limits for member actions, on top of django-ratelimit (shared through the cache)."""
 
 from django.conf import settings
+from django.shortcuts import render
 from django_ratelimit.core import is_ratelimited
 
 
@@ -15,3 +16,30 @@ def join_rate() -> str:
 
 def organisation_create_rate() -> str:
     return f"{settings.HUB_ORGANISATIONS_PER_DAY}/d"
+
+
+def search_refusal(request, query: str):
+    """Count one search on any search box (the hub's, the forum's, the case studies') against
+    one shared allowance, and return the "too many searches" page (429) when it is used up:
+    HUB_SEARCHES_PER_MINUTE from one address for visitors, HUB_MEMBER_SEARCHES_PER_MINUTE for
+    each signed-in member. None when the search may go ahead."""
+    if not query:
+        return None
+    member = request.user.is_authenticated
+    per_minute = (
+        settings.HUB_MEMBER_SEARCHES_PER_MINUTE if member else settings.HUB_SEARCHES_PER_MINUTE
+    )
+    if not over_limit(request, group="search", rate=f"{per_minute}/m"):
+        return None
+    return render(
+        request, "hub/search/limited.html", {"query": query, "member": member}, status=429
+    )
+
+
+def forum_thread_rate() -> str:
+    return f"{settings.FORUM_THREADS_PER_HOUR}/h"
+
+
+def forum_reply_rates() -> tuple[str, str]:
+    """A burst limit and an hourly one: both must hold."""
+    return f"{settings.FORUM_REPLIES_PER_MINUTE}/m", f"{settings.FORUM_REPLIES_PER_HOUR}/h"

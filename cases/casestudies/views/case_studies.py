@@ -35,6 +35,9 @@ def case_study_list(request):
     filters = [(k, v) for k, v in sorted(query.lists()) if k != "sort"]
     parts = [filters, valid, caching.version(caching.RECORDS)]
     if text:
+        refusal = ratelimit.search_refusal(request, text)
+        if refusal:
+            return refusal
         page = selectors.case_study_search_page(queryset, text=text, page=request.GET.get("page"))
         total = page.paginator.count
     else:

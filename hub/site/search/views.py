@@ -2,14 +2,13 @@
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 
 from hub.base import search as hub_search
-from hub.base.ratelimit import over_limit
+from hub.base.ratelimit import search_refusal
 
-# Visitors who are not signed in share a per-address allowance; members are not limited.
+# Every search box shares one allowance: per address for visitors, per member for members.
 
 
 def _url(**params) -> str:
@@ -21,12 +20,9 @@ def search(request):
     kind = request.GET.get("type", "all")
     kind = kind if kind in hub_search.type_keys() else "all"
     chosen = {name: request.GET.getlist(name)[:50] for name in hub_search.facet_names()}
-    if (
-        query
-        and not request.user.is_authenticated
-        and over_limit(request, group="search", rate=f"{settings.HUB_SEARCHES_PER_MINUTE}/m")
-    ):
-        return render(request, "hub/search/limited.html", {"query": query}, status=429)
+    refusal = search_refusal(request, query)
+    if refusal:
+        return refusal
     results = hub_search.search(
         query, user=request.user, kind=kind, chosen=chosen, page=request.GET.get("page")
     )
