@@ -1,7 +1,8 @@
 """Spreadsheet downloads that cannot run as formulas when opened (OWASP's CSV injection advice).
 
-Every text cell starting with = + - @, a tab, a carriage return or NUL gets a leading
-apostrophe, so Excel, LibreOffice and Google Sheets show it as text. Numbers and dates stay
+Every text cell starting with = + - @, a tab, a carriage return or NUL is kept as text: in CSV
+with a leading apostrophe, in XLSX as a text cell with the "quote prefix" style (no visible
+apostrophe), so Excel, LibreOffice and Google Sheets show it as text. Numbers and dates stay
 numbers and dates. The open-data export and the upload templates both go through here.
 """
 
@@ -38,15 +39,24 @@ def _csv_cell(value):
     return neutralise(value)
 
 
-def _xlsx_cell(value):
+def _xlsx_cell(sheet, value):
+    """A cell value, or for text that could start a formula a text cell with Excel's "quote
+    prefix" style: shown as typed, with no visible apostrophe, and kept as text when edited."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     if isinstance(value, datetime.datetime) and value.tzinfo is not None:
         return value.astimezone(datetime.UTC).replace(tzinfo=None)  # Excel has no time zones
     if value is None or isinstance(value, (*_NUMBERS, datetime.date)):
         return value
-    # XML cannot hold control characters such as NUL: they go, after the apostrophe is added.
-    return ILLEGAL_CHARACTERS_RE.sub("", neutralise(value))
+    # XML cannot hold control characters such as NUL: they go.
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    if not str(value).startswith(FORMULA_STARTS):
+        return text
+    cell = WriteOnlyCell(sheet)
+    cell._value, cell.data_type = text, "s"  # set, not inferred: a text cell, never a formula
+    cell.quotePrefix = True
+    return cell
 
 
 class _Echo:
@@ -84,9 +94,9 @@ def xlsx_bytes(sheets: Iterable[tuple[str, Sequence, Iterable[Sequence]]]) -> by
     workbook = Workbook(write_only=True)
     for title, header, rows in sheets:
         sheet = workbook.create_sheet(title=title[:31])
-        sheet.append([_xlsx_cell(cell) for cell in header])
+        sheet.append([_xlsx_cell(sheet, cell) for cell in header])
         for row in rows:
-            sheet.append([_xlsx_cell(cell) for cell in row])
+            sheet.append([_xlsx_cell(sheet, cell) for cell in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
