@@ -418,6 +418,9 @@ WAGTAILDOCS_CONTENT_TYPES = {
 }
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "toolkits.documents.SafeDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# An image that decompresses to more pixels than this is refused before it is decoded (a small
+# PNG can claim to be 100,000 x 100,000).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # passwords are managed through the account pages
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False

@@ -2,6 +2,7 @@
 
 import io
 import re
+import zipfile
 
 import pytest
 from django.core.files.base import ContentFile
@@ -412,6 +413,14 @@ def editor_client(client):
     return client
 
 
+def _zip(entries: dict) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
 def _upload(client, name, data):
     return client.post(
         reverse("wagtaildocs:add"),
@@ -431,6 +440,7 @@ def _upload(client, name, data):
         ("report.pdf", b"<html><script>alert(1)</script></html>", "not a real PDF"),
         ("sheet.xlsx", b"PK\x03\x04not really a zip", "not a real Excel spreadsheet"),
         ("notes.docx", _xlsx_bytes(), "not a real Word document"),
+        ("bomb.odt", _zip({"mimetype": b"\0" * 50_000_000}), "not a real OpenDocument text"),
         ("notes.txt", b"<!DOCTYPE html><html><body>hi</body></html>", "not a web page"),
         ("data.csv", b"\xff\xfe\x00a\x00b" * 10, "UTF-8"),
     ],
@@ -517,3 +527,15 @@ def test_demo_seed_creates_live_guides_and_real_documents_once(client):
     assert readiness.count('class="hub-checklist"') == len(toolkit_content.READINESS)
     pbr = client.get(ToolkitPage.objects.get(slug="understanding-payment-by-results").url)
     assert 'href="/toolkits/financial-model/"' in pbr.content.decode()
+
+
+def test_images_with_too_many_pixels_are_refused_before_they_are_decoded(editor_client, settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 5000
+    response = editor_client.post(
+        reverse("wagtailimages:add"),
+        {"title": "Huge", "file": get_test_image_file(size=(100, 100)),
+         "collection": Collection.get_first_root_node().pk},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "too many pixels" in response.content.decode()
+    assert not get_image_model().objects.exists()
