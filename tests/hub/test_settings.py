@@ -67,7 +67,7 @@ def test_settings_read_database_cache_and_email_from_the_environment():
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert lines[-4:] == [
         "django.db.backends.postgresql",
-        "django.core.cache.backends.redis.RedisCache",
+        "hub.base.resilient_cache.ResilientRedisCache",
         "django.core.mail.backends.smtp.EmailBackend smtp.example.org 2525",
         "['https://hub.example.org']",
     ]
