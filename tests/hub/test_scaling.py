@@ -74,7 +74,7 @@ def test_a_replica_url_adds_the_replica_the_router_and_its_middleware():
 
 def test_redis_holds_the_cache_and_the_sessions():
     s = settings_with(REDIS_URL="redis://127.0.0.1:6379/5")
-    assert s["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert s["cache"] == "hub.base.resilient_cache.ResilientRedisCache"
     assert s["sessions"] == "django.contrib.sessions.backends.cached_db"
     s = settings_with(REDIS_URL="redis://127.0.0.1:6379/5", DJANGO_SESSION_ENGINE="cache")
     assert s["sessions"] == "django.contrib.sessions.backends.cache"

@@ -67,7 +67,7 @@ def test_settings_read_database_cache_and_email_from_the_environment():
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert lines[-4:] == [
         "django.db.backends.postgresql",
-        "django.core.cache.backends.redis.RedisCache",
+        "hub.base.resilient_cache.ResilientRedisCache",
         "django.core.mail.backends.smtp.EmailBackend smtp.example.org 2525",
         "['https://hub.example.org']",
     ]
@@ -86,13 +86,13 @@ def test_public_pages_send_a_content_security_policy_with_a_fresh_nonce(client):
 
 
 @pytest.mark.django_db
-def test_wagtail_admin_is_exempt_from_the_policy(client):
+def test_wagtail_admin_has_its_own_policy(client, settings):
     from tests.factories import UserFactory
 
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     response = client.get("/admin/")
     assert response.status_code == 200
-    assert "Content-Security-Policy" not in response
+    assert response["Content-Security-Policy"] == settings.HUB_ADMIN_CSP
 
 
 def test_production_static_files_are_hashed_and_compressed(tmp_path):
