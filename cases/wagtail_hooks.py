@@ -1,7 +1,6 @@
 """The moderators' side of the Wagtail admin: the showcase's audit-log wording and read-only case
 study and comment snippets (reports go to hub.base.moderation's one review queue)."""
 
-import django_filters
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -15,7 +14,11 @@ from wagtail.snippets.views.chooser import (
 )
 
 from cases.casestudies.models import CaseStudy, Comment
-from hub.base.admin_readonly import ReadOnlyPermissionPolicy, ReadOnlySnippetViewSet
+from hub.base.admin_readonly import (
+    ReadOnlyPermissionPolicy,
+    ReadOnlySnippetViewSet,
+    date_set_filter,
+)
 from hub.base.models import ShowcaseKind
 
 # The audit log -----------------------------------------------------------------------------
@@ -42,19 +45,10 @@ register_permission_policy(CaseStudy, ReadOnlyPermissionPolicy(CaseStudy))
 register_permission_policy(Comment, ReadOnlyPermissionPolicy(Comment))
 
 
-def _set_filter(label, field_name, yes, no):
-    """A filter on whether a date is set (featured, hidden), with words for both answers."""
-
-    def filter_set(queryset, name, value):
-        return queryset.filter(**{f"{field_name}__isnull": value == "no"})
-
-    return django_filters.ChoiceFilter(
-        label=label, choices=[("yes", yes), ("no", no)], method=filter_set, empty_label="All"
-    )
-
-
 class CaseStudyFilterSet(WagtailFilterSet):
-    featured = _set_filter("Featured on the showcase", "featured_at", "Featured", "Not featured")
+    featured = date_set_filter(
+        "Featured on the showcase", "featured_at", "Featured", "Not featured"
+    )
 
     class Meta:
         model = CaseStudy
@@ -132,7 +126,7 @@ class CaseStudyViewSet(ReadOnlySnippetViewSet):
 
 
 class CommentFilterSet(WagtailFilterSet):
-    hidden = _set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
+    hidden = date_set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
 
     class Meta:
         model = Comment

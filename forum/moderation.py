@@ -27,29 +27,24 @@ def _restored(post: Post, *, moderator) -> None:
         Thread.objects.filter(pk=post.thread_id).update(reply_count=F("reply_count") + 1)
 
 
-POST = moderation.Kind(
-    key="post",
-    model=Post,
-    label="post",
-    permission=MODERATE,
-    actions={
-        "hide": "forum.post_hide",
-        "restore": "forum.post_restore",
-        "dismiss": "forum.flags_dismiss",
-    },
-    notification_kind="forum.hidden",
-    describe=lambda p: f"post {p.number} by {p.author.public_name} in “{p.thread.title}”",
-    heading=lambda p: f"Post {p.number} in “{p.thread.title}”",
-    titled=lambda p: f"in “{p.thread.title}”",
-    where=lambda p: (
-        f"By {p.author.public_name} in {p.thread.category.name}, "
-        f"posted {p.created_at.strftime('%-d %B %Y, %H:%M')}."
-    ),
-    related=("author", "thread__category"),
-    on_hide=_hidden,
-    on_restore=_restored,
-)
+def _describe(post: Post) -> str:
+    return f"post {post.number} by {post.author.public_name} in “{post.thread.title}”"
+
+
+def _heading(post: Post) -> str:
+    return f"Post {post.number} in “{post.thread.title}”"
+
+
+def _where(post: Post) -> str:
+    posted = post.created_at.strftime("%-d %B %Y, %H:%M")
+    return f"By {post.author.public_name} in {post.thread.category.name}, posted {posted}."
 
 
 def register() -> None:
-    moderation.register(POST)
+    moderation.register(
+        moderation.Kind(
+            Post, MODERATE, "forum.post_", _describe, _heading,
+            titled=lambda post: f"in “{post.thread.title}”", where=_where,
+            related=("author", "thread__category"), on_hide=_hidden, on_restore=_restored,
+        )  # fmt: skip
+    )

@@ -1,7 +1,6 @@
 """The moderators' side of the Wagtail admin for the forum: categories, audit-log wording,
 read-only thread and post snippets (reported posts go to hub.base.moderation's review queue)."""
 
-import django_filters
 from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.admin import messages
@@ -16,7 +15,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 # The read-only snippet machinery is the one the case studies' admin uses: one behaviour for
 # all member content (view, inspect and history only, and log entries link to inspect).
 from forum.models import Category, Post, Thread
-from hub.base.admin_readonly import ReadOnlyPermissionPolicy, ReadOnlySnippetViewSet
+from hub.base.admin_readonly import (
+    ReadOnlyPermissionPolicy,
+    ReadOnlySnippetViewSet,
+    date_set_filter,
+)
 from hub.base.moderation.admin_hooks import ReasonFormatter
 
 # The audit log -----------------------------------------------------------------------------
@@ -105,19 +108,8 @@ register_permission_policy(Thread, ReadOnlyPermissionPolicy(Thread))
 register_permission_policy(Post, ReadOnlyPermissionPolicy(Post))
 
 
-def _set_filter(label, field_name, yes, no):
-    """A filter on whether a date is set (hidden, deleted), with words for both answers."""
-
-    def filter_set(queryset, name, value):
-        return queryset.filter(**{f"{field_name}__isnull": value == "no"})
-
-    return django_filters.ChoiceFilter(
-        label=label, choices=[("yes", yes), ("no", no)], method=filter_set, empty_label="All"
-    )
-
-
 class ThreadFilterSet(WagtailFilterSet):
-    hidden = _set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
+    hidden = date_set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
 
     class Meta:
         model = Thread
@@ -166,8 +158,8 @@ class ThreadViewSet(ReadOnlySnippetViewSet):
 
 
 class PostFilterSet(WagtailFilterSet):
-    hidden = _set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
-    deleted = _set_filter("Deleted by its author", "deleted_at", "Deleted", "Not deleted")
+    hidden = date_set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
+    deleted = date_set_filter("Deleted by its author", "deleted_at", "Deleted", "Not deleted")
 
     class Meta:
         model = Post

@@ -47,12 +47,9 @@ def _posted(obj) -> str:
 
 
 CASE_STUDY = moderation.Kind(
-    key="case-study",
     model=CaseStudy,
-    label="case study",
     permission=MODERATE,
-    actions={"hide": "cases.hide", "restore": "cases.restore", "dismiss": "cases.flags_dismiss"},
-    notification_kind="cases.hidden",
+    action_prefix="cases.",
     describe=lambda c: f"the case study “{c.title}”",
     heading=lambda c: f"Case study: {c.title}",
     titled=lambda c: f"“{c.title}”",
@@ -64,20 +61,13 @@ CASE_STUDY = moderation.Kind(
     on_hide=_case_study_hidden,
     on_restore=_case_study_restored,
     is_gone=lambda c: False,
-    extra={"hidden_prefix": "Hidden by a moderator"},
+    hidden_prefix="Hidden by a moderator",
 )
 
 COMMENT = moderation.Kind(
-    key="comment",
     model=Comment,
-    label="comment",
     permission=MODERATE,
-    actions={
-        "hide": "cases.comment_hide",
-        "restore": "cases.comment_restore",
-        "dismiss": "cases.flags_dismiss",
-    },
-    notification_kind="cases.hidden",
+    action_prefix="cases.comment_",
     describe=lambda c: f"the comment by {c.author.public_name} on “{c.case_study.title}”",
     heading=lambda c: f"Comment by {c.author.public_name}",
     titled=lambda c: f"on “{c.case_study.title}”",

@@ -11,7 +11,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.search import index
 
-from hub.base.models import Report
+from hub.base.moderation.models import Hideable, Report
 
 
 class Category(models.Model):
@@ -134,7 +134,7 @@ class Thread(index.Indexed, models.Model):
         return reverse("forum_thread", kwargs={"pk": self.pk})
 
 
-class Post(index.Indexed, models.Model):
+class Post(index.Indexed, Hideable):
     """One message in a thread. Its number is its place in the thread, so any page is a range."""
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
@@ -147,11 +147,6 @@ class Post(index.Indexed, models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_reason = models.TextField(blank=True, max_length=1000)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     helpful_count = models.PositiveIntegerField(default=0)
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     reports = GenericRelation(Report, related_query_name="post")

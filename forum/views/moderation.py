@@ -24,26 +24,15 @@ def _moderator(request) -> None:
 @login_required
 def post_hide(request, pk):
     post = readable_post(request, pk)
-    return moderation.hide(
-        request,
-        post,
-        template="forum/post_action.html",
-        context={
-            "post": post,
-            "heading": "Hide a post",
-            "button": "Hide post",
-            "breadcrumbs": trail((post.thread.title, post.thread.get_absolute_url())),
-        },
-        label="Why are you hiding this post?",
-        help_text="Readers see this reason in the post's place, and its author is told.",
-        done="The post is hidden.",
-    )
+    crumbs = trail((post.thread.title, post.thread.get_absolute_url()))
+    context = {"post": post, "heading": "Hide a post", "breadcrumbs": crumbs}
+    return moderation.hide(request, post, template="forum/post_action.html", context=context)
 
 
 @login_required
 @require_POST
 def post_restore(request, pk):
-    return moderation.restore(request, readable_post(request, pk), done="The post is shown again.")
+    return moderation.restore(request, readable_post(request, pk))
 
 
 @login_required

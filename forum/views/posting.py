@@ -255,17 +255,10 @@ def post_delete(request, pk):
 @login_required
 def post_flag(request, pk):
     post = readable_post(request, pk)
-    return moderation.report(
-        request,
-        post,
-        template="forum/post_action.html",
-        context={
-            "post": post,
-            "heading": "Report a post to a moderator",
-            "button": "Send report",
-            "breadcrumbs": trail((post.thread.title, post.thread.get_absolute_url())),
-        },
-    )
+    crumbs = trail((post.thread.title, post.thread.get_absolute_url()))
+    context = {"post": post, "heading": "Report a post to a moderator", "button": "Send report"}
+    context["breadcrumbs"] = crumbs
+    return moderation.report(request, post, template="forum/post_action.html", context=context)
 
 
 @login_required

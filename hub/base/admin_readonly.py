@@ -4,6 +4,7 @@ Member content changes only through each app's services, which keep history, cou
 notifications right; moderators list, filter, inspect and see the history of it in the admin.
 """
 
+import django_filters
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
@@ -12,6 +13,17 @@ from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import HistoryView, InspectView, SnippetViewSet
+
+
+def date_set_filter(label, field_name, yes, no):
+    """A filter on whether a date is set (featured, hidden, deleted), with words for both."""
+
+    def filter_set(queryset, name, value):
+        return queryset.filter(**{f"{field_name}__isnull": value == "no"})
+
+    return django_filters.ChoiceFilter(
+        label=label, choices=[("yes", yes), ("no", no)], method=filter_set, empty_label="All"
+    )
 
 
 def site_url(target) -> str | None:

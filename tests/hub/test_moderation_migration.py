@@ -1,4 +1,4 @@
-"""The old cases and forum flags move into hub.base.moderation reports without loss (hub 0012),
+"""The old cases and forum flags move into hub.base.moderation reports without loss (hub 0013),
 and back again when the migration is reversed."""
 
 from datetime import timedelta
@@ -15,12 +15,12 @@ from tests.factories import CaseStudyFactory, UserFactory, moderator
 from tests.forum.helpers import category, seasoned_member
 
 BEFORE = [
-    ("hub", "0011_moderation_reports"),
+    ("hub", "0012_moderation_reports"),
     ("cases", "0005_record_latest_index"),
     ("forum", "0004_search_entry_vector_index"),
 ]
 AFTER = [
-    ("hub", "0012_flags_to_reports"),
+    ("hub", "0013_flags_to_reports"),
     ("cases", "0006_delete_flag"),
     ("forum", "0005_delete_postflag"),
 ]

@@ -14,6 +14,7 @@ from taggit.models import TaggedItemBase
 from wagtail.search import index
 
 from hub.base.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation, Report
+from hub.base.moderation.models import Hideable
 
 
 class TaggedCaseStudy(TaggedItemBase):
@@ -58,7 +59,7 @@ class CaseStudyQuerySet(models.QuerySet):
         )
 
 
-class CaseStudy(index.Indexed, models.Model):
+class CaseStudy(index.Indexed, Hideable):
     """What a front-line team did for a claimant group, what came of it, and what they learnt."""
 
     class Status(models.TextChoices):
@@ -126,11 +127,6 @@ class CaseStudy(index.Indexed, models.Model):
     )
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    hidden_reason = models.TextField(blank=True, max_length=1000)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     reports = GenericRelation(Report, related_query_name="case_study")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

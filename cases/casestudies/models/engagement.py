@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from hub.base.models import Report
+from hub.base.moderation.models import Hideable, Report
 
 from .case_studies import CaseStudy
 
@@ -46,7 +46,7 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(deleted_at__isnull=True, hidden_at__isnull=True)
 
 
-class Comment(models.Model):
+class Comment(Hideable):
     """A member's comment on a case study, or a reply to one (replies go one level deep)."""
 
     case_study = models.ForeignKey(CaseStudy, on_delete=models.CASCADE, related_name="comments")
@@ -60,11 +60,6 @@ class Comment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_reason = models.TextField(blank=True, max_length=1000)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     reports = GenericRelation(Report, related_query_name="comment")
 

@@ -146,25 +146,21 @@ def comment_delete(request, pk):
     )
 
 
-def _flag(request, target, *, case_study, comment=None):
-    return moderation.report(
-        request,
-        target,
-        template="cases/flag_form.html",
-        context={"case_study": case_study, "comment": comment, "breadcrumbs": trail(case_study)},
-    )
+def _flag(request, target, case_study, comment=None):
+    context = {"case_study": case_study, "comment": comment, "breadcrumbs": trail(case_study)}
+    return moderation.report(request, target, template="cases/flag_form.html", context=context)
 
 
 @login_required
 def case_study_flag(request, pk):
     case_study = visible_case_study(request, pk)
-    return _flag(request, case_study, case_study=case_study)
+    return _flag(request, case_study, case_study)
 
 
 @login_required
 def comment_flag(request, pk):
     comment = visible_comment(request, pk)
-    return _flag(request, comment, case_study=comment.case_study, comment=comment)
+    return _flag(request, comment, comment.case_study, comment)
 
 
 @login_required

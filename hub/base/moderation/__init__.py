@@ -10,38 +10,62 @@ kind says only what else hiding and restoring change (counters, a status, a revi
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import models
-from django.utils.text import Truncator
+from django.utils.text import Truncator, slugify
 
 
 def _nothing(obj, **kwargs) -> None:
     return None
 
 
+def _deleted(obj) -> bool:
+    return getattr(obj, "deleted_at", None) is not None
+
+
 @dataclass(frozen=True)
 class Kind:
-    """A kind of content members may report, and what moderating it means for its app."""
+    """A kind of content members may report, and what moderating it means for its app.
 
-    key: str  # in the admin's URLs: "case-study", "comment", "post"
+    Its key in the admin's URLs and its label come from the model's verbose name ("case study",
+    "case-study"); its audit-log actions are `action_prefix` + "hide" / "restore" and
+    "<app label>.flags_dismiss"; the author is told of a hide as "<app label>.hidden"."""
+
     model: type[models.Model]
-    label: str  # "case study": in messages and headings
     permission: str  # who moderates it ("cases.moderate_casestudy")
-    actions: dict[str, str]  # audit-log action names: {"hide", "restore", "dismiss"}
-    notification_kind: str  # the author is told of a hide under this notification kind
+    action_prefix: str  # "forum.post_": forum.post_hide, forum.post_restore
     describe: Callable[[models.Model], str]  # "the comment by Ann on “Job clubs”"
     heading: Callable[[models.Model], str]  # the queue's heading for it
     titled: Callable[[models.Model], str]  # "on “Job clubs”": "A moderator hid your comment …"
-    where: Callable[[models.Model], str] = lambda obj: ""  # "in Funding", for the queue
+    where: Callable[[models.Model], str] = lambda obj: ""  # "By Ann in Funding, posted …"
     excerpt_field: str = "body"
     related: tuple[str, ...] = ("author",)  # select_related for the queue and the admin views
     on_hide: Callable[..., None] = _nothing  # (obj, moderator=None|User): counters, status...
     on_restore: Callable[..., None] = _nothing  # (obj, moderator=User)
-    is_gone: Callable[[models.Model], bool] = lambda obj: (
-        getattr(obj, "deleted_at", None) is not None
-    )
-    extra: dict = field(default_factory=dict)
+    is_gone: Callable[[models.Model], bool] = _deleted
+    hidden_prefix: str = ""  # the audit log's words for a hide, if not "<Label> hidden by ..."
+
+    @property
+    def label(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+    @property
+    def key(self) -> str:
+        return slugify(self.label)
+
+    @property
+    def actions(self) -> dict[str, str]:
+        app = self.model._meta.app_label
+        return {
+            "hide": f"{self.action_prefix}hide",
+            "restore": f"{self.action_prefix}restore",
+            "dismiss": f"{app}.flags_dismiss",
+        }
+
+    @property
+    def notification_kind(self) -> str:
+        return f"{self.model._meta.app_label}.hidden"
 
     def excerpt(self, obj) -> str:
         return Truncator(getattr(obj, self.excerpt_field) or "").chars(300)

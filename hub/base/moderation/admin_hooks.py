@@ -48,7 +48,7 @@ def register_moderation_log_actions(actions):
     actions.register_action("moderation.auto_hide")(AutoHideFormatter)
     for kind in kinds():
         label = kind.label[0].upper() + kind.label[1:]
-        hidden = kind.extra.get("hidden_prefix", f"{label} hidden by a moderator")
+        hidden = kind.hidden_prefix or f"{label} hidden by a moderator"
         restored = f"{label} restored by a moderator"
         actions.register_action(kind.actions["hide"])(
             _formatter(ReasonFormatter, f"Hide {kind.label}", hidden)

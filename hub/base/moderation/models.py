@@ -9,6 +9,21 @@ from django.db import models
 from django.db.models import Q
 
 
+class Hideable(models.Model):
+    """What a moderator (or enough reports) sets on member content to take it off the site: the
+    reason its author and readers see, and who hid it (nobody: hidden automatically until
+    reviewed). Each reportable model also declares `reports = GenericRelation(Report)`."""
+
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.TextField(blank=True, max_length=1000)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
 class ReportQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=Report.Status.OPEN)

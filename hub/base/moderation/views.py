@@ -55,25 +55,31 @@ def report(request, target, *, template: str, context: dict):
     return render(request, template, {**context, "form": form, "kind": kind})
 
 
-def hide(request, target, *, template: str, context: dict, label: str, help_text: str, done: str):
+def hide(request, target, *, template: str, context: dict):
     """A moderator hides `target` from the site with a reason (form on GET, hide on POST)."""
     kind = kind_of(target)
     if not is_moderator(request.user, kind):
         raise PermissionDenied("Only moderators can do that.")
-    form = ReasonForm(posted(request), label=label, help_text=help_text)
+    form = ReasonForm(
+        posted(request),
+        label=f"Why are you hiding this {kind.label}?",
+        help_text="Its author is told this reason, and readers see it in its place.",
+    )
     if request.method == "POST" and form.is_valid():
         services.hide(moderator=request.user, target=target, reason=form.cleaned_data["reason"])
-        messages.success(request, done)
+        messages.success(request, f"The {kind.label} is hidden. Its author has been told why.")
         return redirect(target.get_absolute_url())
+    context = {"heading": f"Hide this {kind.label}", "button": f"Hide {kind.label}", **context}
     return render(request, template, {**context, "form": form, "kind": kind})
 
 
-def restore(request, target, *, done: str):
+def restore(request, target):
     """A moderator shows `target` again (POST only; a reason, if sent, goes in the audit log)."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not is_moderator(request.user, kind_of(target)):
+    kind = kind_of(target)
+    if not is_moderator(request.user, kind):
         raise PermissionDenied("Only moderators can do that.")
     services.restore(moderator=request.user, target=target, reason=request.POST.get("reason", ""))
-    messages.success(request, done)
+    messages.success(request, f"The {kind.label} is shown again.")
     return redirect(target.get_absolute_url())
