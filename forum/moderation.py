@@ -41,10 +41,9 @@ def _where(post: Post) -> str:
 
 
 def register() -> None:
-    moderation.register(
-        moderation.Kind(
-            Post, MODERATE, "forum.post_", _describe, _heading,
-            titled=lambda post: f"in “{post.thread.title}”", where=_where,
-            related=("author", "thread__category"), on_hide=_hidden, on_restore=_restored,
-        )  # fmt: skip
-    )
+    kind = moderation.Kind(
+        Post, MODERATE, "forum.post_", _describe, _heading,
+        titled=lambda post: f"in “{post.thread.title}”", where=_where,
+        related=("author", "thread__category"), on_hide=_hidden, on_restore=_restored,
+    )  # fmt: skip
+    moderation.register(kind)
