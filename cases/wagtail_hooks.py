@@ -15,9 +15,11 @@ from wagtail.snippets.views.chooser import (
 
 from cases.casestudies.models import CaseStudy, Comment
 from hub.base.admin_readonly import (
+    HIDDEN_FIELDS,
     ReadOnlyPermissionPolicy,
     ReadOnlySnippetViewSet,
     date_set_filter,
+    hidden_filterset,
 )
 from hub.base.models import ShowcaseKind
 
@@ -125,32 +127,16 @@ class CaseStudyViewSet(ReadOnlySnippetViewSet):
         return CaseStudy.objects.select_related("organisation")
 
 
-class CommentFilterSet(WagtailFilterSet):
-    hidden = date_set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
-
-    class Meta:
-        model = Comment
-        fields = []
-
-
 class CommentViewSet(ReadOnlySnippetViewSet):
     model = Comment
     icon = "comment"
     menu_label = "Comments"
     list_display = ["case_study", "author", "created_at", "hidden_at", "deleted_at"]
     search_fields = ["body"]
-    filterset_class = CommentFilterSet
+    filterset_class = hidden_filterset(Comment)
     inspect_view_fields = [
-        "case_study",
-        "author",
-        "body",
-        "parent",
-        "created_at",
-        "edited_at",
-        "deleted_at",
-        "hidden_at",
-        "hidden_reason",
-        "hidden_by",
+        *("case_study", "author", "body", "parent", "created_at", "edited_at", "deleted_at"),
+        *HIDDEN_FIELDS,
     ]
 
     def get_queryset(self, request):

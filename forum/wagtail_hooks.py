@@ -15,11 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 # The read-only snippet machinery is the one the case studies' admin uses: one behaviour for
 # all member content (view, inspect and history only, and log entries link to inspect).
 from forum.models import Category, Post, Thread
-from hub.base.admin_readonly import (
-    ReadOnlyPermissionPolicy,
-    ReadOnlySnippetViewSet,
-    date_set_filter,
-)
+from hub.base import admin_readonly as readonly
 from hub.base.moderation.admin_hooks import ReasonFormatter
 
 # The audit log -----------------------------------------------------------------------------
@@ -104,19 +100,19 @@ def refuse_to_delete_categories_with_threads(request, instances):
 # Threads and posts, read only --------------------------------------------------------------
 
 
-register_permission_policy(Thread, ReadOnlyPermissionPolicy(Thread))
-register_permission_policy(Post, ReadOnlyPermissionPolicy(Post))
+register_permission_policy(Thread, readonly.ReadOnlyPermissionPolicy(Thread))
+register_permission_policy(Post, readonly.ReadOnlyPermissionPolicy(Post))
 
 
 class ThreadFilterSet(WagtailFilterSet):
-    hidden = date_set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
+    hidden = readonly.date_set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
 
     class Meta:
         model = Thread
         fields = ["category", "locked", "pinned"]
 
 
-class ThreadViewSet(ReadOnlySnippetViewSet):
+class ThreadViewSet(readonly.ReadOnlySnippetViewSet):
     model = Thread
     icon = "list-ul"
     menu_label = "Forum threads"
@@ -157,33 +153,16 @@ class ThreadViewSet(ReadOnlySnippetViewSet):
         return Thread.objects.select_related("category", "author")
 
 
-class PostFilterSet(WagtailFilterSet):
-    hidden = date_set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
-    deleted = date_set_filter("Deleted by its author", "deleted_at", "Deleted", "Not deleted")
-
-    class Meta:
-        model = Post
-        fields = []
-
-
-class PostViewSet(ReadOnlySnippetViewSet):
+class PostViewSet(readonly.ReadOnlySnippetViewSet):
     model = Post
     icon = "comment"
     menu_label = "Forum posts"
     list_display = ["__str__", "author", "created_at", "hidden_at", "deleted_at"]
     search_fields = ["body"]
-    filterset_class = PostFilterSet
+    filterset_class = readonly.hidden_filterset(Post)
     inspect_view_fields = [
-        "thread",
-        "number",
-        "author",
-        "body",
-        "created_at",
-        "edited_at",
-        "deleted_at",
-        "hidden_at",
-        "hidden_reason",
-        "hidden_by",
+        *("thread", "number", "author", "body", "created_at", "edited_at", "deleted_at"),
+        *readonly.HIDDEN_FIELDS,
         "helpful_count",
     ]
 

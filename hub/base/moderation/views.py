@@ -23,6 +23,11 @@ HELP = (
 )
 
 
+def _render(request, template, context, *, form, kind, target):
+    defaults = {"button": "Send report", "cancel_url": target.get_absolute_url()}
+    return render(request, template, {**defaults, **context, "form": form, "kind": kind})
+
+
 def report(request, target, *, template: str, context: dict):
     """Show the report form for `target` and take the report (signed-in members only)."""
     kind = kind_of(target)
@@ -52,7 +57,7 @@ def report(request, target, *, template: str, context: dict):
             else:
                 messages.success(request, "Thank you. A moderator will look at it.")
                 return redirect(target.get_absolute_url())
-    return render(request, template, {**context, "form": form, "kind": kind})
+    return _render(request, template, context, form=form, kind=kind, target=target)
 
 
 def hide(request, target, *, template: str, context: dict):
@@ -70,7 +75,7 @@ def hide(request, target, *, template: str, context: dict):
         messages.success(request, f"The {kind.label} is hidden. Its author has been told why.")
         return redirect(target.get_absolute_url())
     context = {"heading": f"Hide this {kind.label}", "button": f"Hide {kind.label}", **context}
-    return render(request, template, {**context, "form": form, "kind": kind})
+    return _render(request, template, context, form=form, kind=kind, target=target)
 
 
 def restore(request, target):
