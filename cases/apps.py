@@ -8,6 +8,7 @@ class CasesConfig(AppConfig):
     verbose_name = "Case studies and performance"
 
     def ready(self):
+        from cases.casestudies import moderation
         from cases.casestudies.search import CaseStudies
         from cases.performance.search import Records
         from hub.base import search
@@ -17,6 +18,7 @@ class CasesConfig(AppConfig):
         from cases import personal_data
 
         personal_data.register()
+        moderation.register()
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from cases.caching import case_studies_changed, records_changed

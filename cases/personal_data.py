@@ -1,6 +1,6 @@
-"""A member's case studies, comments, ratings, reports and uploads: what their data download
-holds (hub.base.personal_data) and what happens to each when they delete their account
-(hub.base.erasure). Registered in CasesConfig.ready()."""
+"""A member's case studies, comments, ratings and uploads: what their data download holds
+(hub.base.personal_data) and what happens to each when they delete their account
+(hub.base.erasure). Registered in CasesConfig.ready(). Reports are hub.base.moderation's."""
 
 from hub.base import personal_data
 from hub.base.erasure import Action
@@ -23,8 +23,6 @@ def register() -> None:
         ("cases.Rating", "user", Action.KEEP, "Ratings count on, anonymously."),
         ("cases.Comment", "author", Action.KEEP, "Comments stay, by a former member."),
         ("cases.Comment", "hidden_by", Action.CLEAR, "The moderation stays."),
-        ("cases.Flag", "reporter", Action.KEEP, "Reports stay for moderators, anonymously."),
-        ("cases.Flag", "resolved_by", Action.CLEAR, "The decision stays."),
         ("cases.PerformanceRecord", "created_by", Action.CLEAR, "Records are the organisation's."),
         ("cases.RecordEvent", "actor", Action.CLEAR, "The record's history stays."),
         ("cases.RecordUpload", "uploaded_by", Action.CLEAR, "The upload history stays."),
@@ -34,7 +32,7 @@ def register() -> None:
 
 
 def _register_sections() -> None:
-    from cases.casestudies.models import CaseStudy, Comment, Flag, Rating
+    from cases.casestudies.models import CaseStudy, Comment, Rating
     from cases.performance.models import PerformanceRecord, RecordUpload
 
     sections = [
@@ -66,13 +64,6 @@ def _register_sections() -> None:
             "user",
             "your ratings of case studies",
             "case_study_id case_study__title score created_at updated_at",
-        ),
-        (
-            "case_study_reports",
-            Flag,
-            "reporter",
-            "what you reported to moderators",
-            "id case_study_id comment_id reason status created_at resolved_at",
         ),
         (
             "record_uploads",

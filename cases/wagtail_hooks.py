@@ -1,12 +1,8 @@
-"""The moderators' side of the Wagtail admin: audit-log wording, read-only case study and
-comment snippets and the reports queue."""
+"""The moderators' side of the Wagtail admin: the showcase's audit-log wording and read-only case
+study and comment snippets (reports go to hub.base.moderation's one review queue)."""
 
-import django_filters
-from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
@@ -17,51 +13,22 @@ from wagtail.snippets.views.chooser import (
     SnippetChooserViewSet,
 )
 
-from cases.casestudies import admin_views, permissions
 from cases.casestudies.models import CaseStudy, Comment
-from hub.base.admin_readonly import ReadOnlyPermissionPolicy, ReadOnlySnippetViewSet
+from hub.base.admin_readonly import (
+    HIDDEN_FIELDS,
+    ReadOnlyPermissionPolicy,
+    ReadOnlySnippetViewSet,
+    date_set_filter,
+    hidden_filterset,
+)
 from hub.base.models import ShowcaseKind
 
 # The audit log -----------------------------------------------------------------------------
 
 
-class _ReasonFormatter(LogFormatter):
-    """A message that carries the moderator's reason, which the log entry's data keeps."""
-
-    prefix = ""
-
-    def format_message(self, log_entry):
-        reason = (log_entry.data or {}).get("reason")
-        return f"{self.prefix}: {reason}" if reason else self.prefix
-
-
 @hooks.register("register_log_actions")
 def register_cases_log_actions(actions):
-    @actions.register_action("cases.hide")
-    class HideFormatter(_ReasonFormatter):
-        label = "Hide case study"
-        prefix = "Hidden by a moderator"
-
-    @actions.register_action("cases.comment_hide")
-    class CommentHideFormatter(_ReasonFormatter):
-        label = "Hide comment"
-        prefix = "Comment hidden by a moderator"
-
-    actions.register_action("cases.restore", "Restore case study", "Restored by a moderator")
-    actions.register_action(
-        "cases.comment_restore", "Restore comment", "Comment restored by a moderator"
-    )
-
-    @actions.register_action("cases.flags_dismiss")
-    class DismissFormatter(LogFormatter):
-        label = "Dismiss reports"
-
-        def format_message(self, log_entry):
-            count = (log_entry.data or {}).get("flags")
-            if not count:
-                return "Reports dismissed"
-            return f"{count} report{'s' if count != 1 else ''} dismissed without hiding it"
-
+    # Hiding, restoring and dismissing reports are worded by hub.base.moderation.
     @actions.register_action("cases.feature")
     class FeatureFormatter(LogFormatter):
         label = "Feature on the showcase"
@@ -80,19 +47,10 @@ register_permission_policy(CaseStudy, ReadOnlyPermissionPolicy(CaseStudy))
 register_permission_policy(Comment, ReadOnlyPermissionPolicy(Comment))
 
 
-def _set_filter(label, field_name, yes, no):
-    """A filter on whether a date is set (featured, hidden), with words for both answers."""
-
-    def filter_set(queryset, name, value):
-        return queryset.filter(**{f"{field_name}__isnull": value == "no"})
-
-    return django_filters.ChoiceFilter(
-        label=label, choices=[("yes", yes), ("no", no)], method=filter_set, empty_label="All"
-    )
-
-
 class CaseStudyFilterSet(WagtailFilterSet):
-    featured = _set_filter("Featured on the showcase", "featured_at", "Featured", "Not featured")
+    featured = date_set_filter(
+        "Featured on the showcase", "featured_at", "Featured", "Not featured"
+    )
 
     class Meta:
         model = CaseStudy
@@ -169,32 +127,16 @@ class CaseStudyViewSet(ReadOnlySnippetViewSet):
         return CaseStudy.objects.select_related("organisation")
 
 
-class CommentFilterSet(WagtailFilterSet):
-    hidden = _set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
-
-    class Meta:
-        model = Comment
-        fields = []
-
-
 class CommentViewSet(ReadOnlySnippetViewSet):
     model = Comment
     icon = "comment"
     menu_label = "Comments"
     list_display = ["case_study", "author", "created_at", "hidden_at", "deleted_at"]
     search_fields = ["body"]
-    filterset_class = CommentFilterSet
+    filterset_class = hidden_filterset(Comment)
     inspect_view_fields = [
-        "case_study",
-        "author",
-        "body",
-        "parent",
-        "created_at",
-        "edited_at",
-        "deleted_at",
-        "hidden_at",
-        "hidden_reason",
-        "hidden_by",
+        *("case_study", "author", "body", "parent", "created_at", "edited_at", "deleted_at"),
+        *HIDDEN_FIELDS,
     ]
 
     def get_queryset(self, request):
@@ -203,46 +145,3 @@ class CommentViewSet(ReadOnlySnippetViewSet):
 
 register_snippet(CaseStudyViewSet)
 register_snippet(CommentViewSet)
-
-
-# The reports queue -------------------------------------------------------------------------
-
-
-class ReportsMenuItem(MenuItem):
-    """Shown to moderators only, with the number of open reports in its label."""
-
-    def is_shown(self, request):
-        return permissions.is_moderator(request.user)
-
-    def render_component(self, request):
-        count = admin_views.open_flag_count()
-        label = f"{self.label} ({count})" if count else self.label
-        return LinkMenuItem(
-            self.name,
-            label,
-            self.url,
-            icon_name=self.icon_name,
-            classname=self.classname,
-            attrs=self.attrs,
-        )
-
-
-@hooks.register("register_admin_urls")
-def register_reports_urls():
-    patterns = [
-        path("", admin_views.report_queue, name="index"),
-        path("<str:kind>/<int:pk>/hide/", admin_views.hide, name="hide"),
-        path("<str:kind>/<int:pk>/dismiss/", admin_views.dismiss, name="dismiss"),
-    ]
-    return [path("case-study-reports/", include((patterns, "cases_reports")))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_reports_menu_item():
-    return ReportsMenuItem(
-        "Reports to review",
-        reverse("cases_reports:index"),
-        name="case-study-reports",
-        icon_name="warning",
-        order=205,
-    )

@@ -8,6 +8,7 @@ class ForumConfig(AppConfig):
     verbose_name = "Forum"
 
     def ready(self):
+        from forum import moderation
         from forum.search import Posts, Threads
         from hub.base import search
 
@@ -16,6 +17,7 @@ class ForumConfig(AppConfig):
         from forum import personal_data
 
         personal_data.register()
+        moderation.register()
         from hub.base.notifications import register_kind
 
         register_kind(

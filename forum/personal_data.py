@@ -1,6 +1,6 @@
-"""A member's threads, posts, reactions, reports and watches: what their data download holds
+"""A member's threads, posts, reactions and watches: what their data download holds
 (hub.base.personal_data) and what happens to each when they delete their account
-(hub.base.erasure). Registered in ForumConfig.ready()."""
+(hub.base.erasure). Registered in ForumConfig.ready(). Reports are hub.base.moderation's."""
 
 from hub.base import personal_data
 from hub.base.erasure import Action
@@ -15,8 +15,6 @@ def register() -> None:
         ("forum.Post", "author", Action.KEEP, "Posts stay, by a former member."),
         ("forum.Post", "hidden_by", Action.CLEAR, "The moderation stays."),
         ("forum.Reaction", "user", Action.KEEP, "'Helpful' counts stay, anonymously."),
-        ("forum.PostFlag", "reporter", Action.KEEP, "Reports stay for moderators, anonymously."),
-        ("forum.PostFlag", "resolved_by", Action.CLEAR, "The decision stays."),
         ("forum.Watch", "user", Action.DELETE, "What they watched."),
         ("forum.ThreadRead", "user", Action.DELETE, "What they read."),
     ]:
@@ -25,7 +23,7 @@ def register() -> None:
 
 
 def _register_sections() -> None:
-    from forum.models import Post, PostFlag, Reaction, Thread, Watch
+    from forum.models import Post, Reaction, Thread, Watch
 
     sections = [
         (
@@ -48,13 +46,6 @@ def _register_sections() -> None:
             "user",
             "posts you marked helpful",
             "post_id post__thread__title created_at",
-        ),
-        (
-            "forum_reports",
-            PostFlag,
-            "reporter",
-            "posts you reported to moderators",
-            "id post_id reason status created_at resolved_at",
         ),
         (
             "forum_watches",

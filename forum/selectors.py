@@ -11,8 +11,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from forum import permissions
-from forum.models import Category, Post, PostFlag, Reaction, Thread, ThreadRead, Watch
+from forum.models import Category, Post, Reaction, Thread, ThreadRead, Watch
 from hub.base.keys import among
+from hub.base.moderation import selectors as moderation_selectors
 from hub.base.pagination import KeysetPage, keyset_page
 
 THREAD_ORDER = ["-last_post_at", "-id"]
@@ -148,13 +149,8 @@ def reacted(user, posts: list[Post]) -> set[int]:
 
 
 def flagged(user, posts: list[Post]) -> set[int]:
-    if not user.is_authenticated or not posts:
-        return set()
-    return set(
-        PostFlag.objects.filter(reporter=user, post__in=posts, status="open").values_list(
-            "post_id", flat=True
-        )
-    )
+    """Ids of these posts the user has an open report on (to show 'Reported')."""
+    return moderation_selectors.reported_by(user, posts)
 
 
 def watching_thread(user, thread: Thread) -> bool:

@@ -14,7 +14,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from forum import permissions
-from forum.models import Category, Post, PostFlag, Reaction, Thread, ThreadRead, Watch
+from forum.models import Category, Post, Reaction, Thread, ThreadRead, Watch
+from forum.moderation import post_gone
 from hub.base import notifications
 from hub.base.models import User
 
@@ -229,18 +230,6 @@ def post_update(*, actor: User, post: Post, body: str) -> Post:
     return post
 
 
-def _post_gone(post: Post) -> None:
-    if post.number > 1:
-        Thread.objects.filter(pk=post.thread_id, reply_count__gt=0).update(
-            reply_count=F("reply_count") - 1
-        )
-
-
-def _post_back(post: Post) -> None:
-    if post.number > 1:
-        Thread.objects.filter(pk=post.thread_id).update(reply_count=F("reply_count") + 1)
-
-
 @transaction.atomic
 def post_delete(*, actor: User, post: Post) -> None:
     """Delete one's own post: its text goes; its place in the thread stays, as a placeholder."""
@@ -248,7 +237,7 @@ def post_delete(*, actor: User, post: Post) -> None:
     if not permissions.can_delete_post(actor, post):
         raise PermissionDenied("You can only delete your own posts.")
     if post.hidden_at is None:
-        _post_gone(post)
+        post_gone(post)
     post.deleted_at, post.body, post.mentions = timezone.now(), "", []
     post.save(update_fields=["deleted_at", "body", "mentions"])
 
@@ -324,93 +313,12 @@ def mark_read(*, user: User, thread: Thread, up_to: int) -> None:
             pass
 
 
-# Flags and moderation ---------------------------------------------------------------------
+# Moderating threads (posts are hub.base.moderation's, like every reported kind of content) ---
 
 
 def _require_moderator(user) -> None:
     if not permissions.is_moderator(user):
         raise PermissionDenied("Only moderators can do that.")
-
-
-AUTO_HIDE_REASON = "Hidden until a moderator reviews it: several members reported it."
-
-
-@transaction.atomic
-def flag_create(*, reporter: User, post: Post, reason: str) -> PostFlag:
-    """Report a post. When enough different members report it, it is hidden until reviewed."""
-    if not reporter.is_authenticated:
-        raise PermissionDenied("Sign in to report a post.")
-    if post.author_id == reporter.pk:
-        raise PermissionDenied("You cannot report your own post.")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Say what is wrong, so a moderator can judge it."})
-    post = Post.objects.select_for_update().get(pk=post.pk)
-    flag = PostFlag.objects.filter(post=post, reporter=reporter, status="open").first()
-    if flag is None:
-        flag = PostFlag.objects.create(post=post, reporter=reporter, reason=reason[:1000])
-    reporters = PostFlag.objects.filter(post=post, status="open").values("reporter").distinct()
-    shown = post.hidden_at is None and post.deleted_at is None
-    if shown and reporters.count() >= settings.FORUM_FLAGS_TO_HIDE:
-        post.hidden_at, post.hidden_reason, post.hidden_by = timezone.now(), AUTO_HIDE_REASON, None
-        post.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
-        _post_gone(post)
-    return flag
-
-
-def _resolve(post: Post, moderator: User, status: str) -> int:
-    return PostFlag.objects.filter(post=post, status="open").update(
-        status=status, resolved_at=timezone.now(), resolved_by=moderator
-    )
-
-
-@transaction.atomic
-def post_hide(*, moderator: User, post: Post, reason: str) -> Post:
-    """Hide a post with a reason shown in its place (also confirms an automatic hide)."""
-    _require_moderator(moderator)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Enter the reason readers will see."})
-    post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
-    was_shown = post.hidden_at is None and post.deleted_at is None
-    post.hidden_at = post.hidden_at or timezone.now()
-    post.hidden_reason, post.hidden_by = reason, moderator
-    post.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
-    if was_shown:
-        _post_gone(post)
-    _resolve(post, moderator, PostFlag.Status.ACTIONED)
-    log(instance=post, action="forum.post_hide", user=moderator, data={"reason": reason})
-    notifications.notify(
-        recipient=post.author, kind="forum.hidden", actor=moderator, url=post.get_absolute_url(),
-        message=f"A moderator hid your post in “{post.thread.title}”: {reason[:200]}",
-    )  # fmt: skip
-    return post
-
-
-@transaction.atomic
-def post_restore(*, moderator: User, post: Post) -> Post:
-    """Show a hidden post again and close its reports."""
-    _require_moderator(moderator)
-    post = Post.objects.select_for_update().get(pk=post.pk)
-    if post.hidden_at is None:
-        return post
-    post.hidden_at, post.hidden_reason, post.hidden_by = None, "", None
-    post.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
-    if post.deleted_at is None:
-        _post_back(post)
-    _resolve(post, moderator, PostFlag.Status.DISMISSED)
-    log(instance=post, action="forum.post_restore", user=moderator)
-    return post
-
-
-@transaction.atomic
-def flags_dismiss(*, moderator: User, post: Post) -> int:
-    """Close a post's open reports without hiding it."""
-    _require_moderator(moderator)
-    count = _resolve(post, moderator, PostFlag.Status.DISMISSED)
-    if count:
-        log(instance=post, action="forum.flags_dismiss", user=moderator, data={"flags": count})
-    return count
 
 
 @transaction.atomic

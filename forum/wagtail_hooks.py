@@ -1,15 +1,11 @@
 """The moderators' side of the Wagtail admin for the forum: categories, audit-log wording,
-read-only thread and post snippets, and the queue of reported posts."""
+read-only thread and post snippets (reported posts go to hub.base.moderation's review queue)."""
 
-import django_filters
 from django.shortcuts import redirect
-from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
@@ -18,46 +14,17 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 # The read-only snippet machinery is the one the case studies' admin uses: one behaviour for
 # all member content (view, inspect and history only, and log entries link to inspect).
-from forum import admin_views, permissions
 from forum.models import Category, Post, Thread
-from hub.base.admin_readonly import ReadOnlyPermissionPolicy, ReadOnlySnippetViewSet
+from hub.base import admin_readonly as readonly
+from hub.base.moderation.admin_hooks import ReasonFormatter
 
 # The audit log -----------------------------------------------------------------------------
 
 
-class _ReasonFormatter(LogFormatter):
-    """A message that carries the moderator's reason, which the log entry's data keeps."""
-
-    prefix = ""
-
-    def format_message(self, log_entry):
-        reason = (log_entry.data or {}).get("reason")
-        return f"{self.prefix}: {reason}" if reason else self.prefix
-
-
 @hooks.register("register_log_actions")
 def register_forum_log_actions(actions):
+    # Hiding and restoring posts and dismissing reports are worded by hub.base.moderation.
     actions.register_action("forum.post_edit", "Edit forum post", "Post edited by a moderator")
-
-    @actions.register_action("forum.post_hide")
-    class PostHideFormatter(_ReasonFormatter):
-        label = "Hide forum post"
-        prefix = "Post hidden by a moderator"
-
-    actions.register_action(
-        "forum.post_restore", "Restore forum post", "Post restored by a moderator"
-    )
-
-    @actions.register_action("forum.flags_dismiss")
-    class DismissFormatter(LogFormatter):
-        label = "Dismiss forum reports"
-
-        def format_message(self, log_entry):
-            count = (log_entry.data or {}).get("flags")
-            if not count:
-                return "Reports on the post dismissed"
-            return f"{count} report{'s' if count != 1 else ''} on the post dismissed"
-
     actions.register_action("forum.lock", "Lock thread", "Thread locked: no more replies")
     actions.register_action("forum.unlock", "Unlock thread", "Thread unlocked")
     actions.register_action("forum.pin", "Pin thread", "Thread pinned to the top of its category")
@@ -72,7 +39,7 @@ def register_forum_log_actions(actions):
             return f"Thread moved to the category: {to}" if to else "Thread moved"
 
     @actions.register_action("forum.thread_hide")
-    class ThreadHideFormatter(_ReasonFormatter):
+    class ThreadHideFormatter(ReasonFormatter):
         label = "Hide thread"
         prefix = "Thread hidden by a moderator"
 
@@ -133,30 +100,19 @@ def refuse_to_delete_categories_with_threads(request, instances):
 # Threads and posts, read only --------------------------------------------------------------
 
 
-register_permission_policy(Thread, ReadOnlyPermissionPolicy(Thread))
-register_permission_policy(Post, ReadOnlyPermissionPolicy(Post))
-
-
-def _set_filter(label, field_name, yes, no):
-    """A filter on whether a date is set (hidden, deleted), with words for both answers."""
-
-    def filter_set(queryset, name, value):
-        return queryset.filter(**{f"{field_name}__isnull": value == "no"})
-
-    return django_filters.ChoiceFilter(
-        label=label, choices=[("yes", yes), ("no", no)], method=filter_set, empty_label="All"
-    )
+register_permission_policy(Thread, readonly.ReadOnlyPermissionPolicy(Thread))
+register_permission_policy(Post, readonly.ReadOnlyPermissionPolicy(Post))
 
 
 class ThreadFilterSet(WagtailFilterSet):
-    hidden = _set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
+    hidden = readonly.date_set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
 
     class Meta:
         model = Thread
         fields = ["category", "locked", "pinned"]
 
 
-class ThreadViewSet(ReadOnlySnippetViewSet):
+class ThreadViewSet(readonly.ReadOnlySnippetViewSet):
     model = Thread
     icon = "list-ul"
     menu_label = "Forum threads"
@@ -197,33 +153,16 @@ class ThreadViewSet(ReadOnlySnippetViewSet):
         return Thread.objects.select_related("category", "author")
 
 
-class PostFilterSet(WagtailFilterSet):
-    hidden = _set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
-    deleted = _set_filter("Deleted by its author", "deleted_at", "Deleted", "Not deleted")
-
-    class Meta:
-        model = Post
-        fields = []
-
-
-class PostViewSet(ReadOnlySnippetViewSet):
+class PostViewSet(readonly.ReadOnlySnippetViewSet):
     model = Post
     icon = "comment"
     menu_label = "Forum posts"
     list_display = ["__str__", "author", "created_at", "hidden_at", "deleted_at"]
     search_fields = ["body"]
-    filterset_class = PostFilterSet
+    filterset_class = readonly.hidden_filterset(Post)
     inspect_view_fields = [
-        "thread",
-        "number",
-        "author",
-        "body",
-        "created_at",
-        "edited_at",
-        "deleted_at",
-        "hidden_at",
-        "hidden_reason",
-        "hidden_by",
+        *("thread", "number", "author", "body", "created_at", "edited_at", "deleted_at"),
+        *readonly.HIDDEN_FIELDS,
         "helpful_count",
     ]
 
@@ -234,46 +173,3 @@ class PostViewSet(ReadOnlySnippetViewSet):
 register_snippet(CategoryViewSet)
 register_snippet(ThreadViewSet)
 register_snippet(PostViewSet)
-
-
-# The reports queue -------------------------------------------------------------------------
-
-
-class ForumReportsMenuItem(MenuItem):
-    """Shown to moderators only, with the number of open reports in its label."""
-
-    def is_shown(self, request):
-        return permissions.is_moderator(request.user)
-
-    def render_component(self, request):
-        count = admin_views.open_flag_count()
-        label = f"{self.label} ({count})" if count else self.label
-        return LinkMenuItem(
-            self.name,
-            label,
-            self.url,
-            icon_name=self.icon_name,
-            classname=self.classname,
-            attrs=self.attrs,
-        )
-
-
-@hooks.register("register_admin_urls")
-def register_forum_reports_urls():
-    patterns = [
-        path("", admin_views.report_queue, name="index"),
-        path("<int:pk>/hide/", admin_views.hide, name="hide"),
-        path("<int:pk>/dismiss/", admin_views.dismiss, name="dismiss"),
-    ]
-    return [path("forum-reports/", include((patterns, "forum_reports")))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_forum_reports_menu_item():
-    return ForumReportsMenuItem(
-        admin_views.TITLE,
-        reverse("forum_reports:index"),
-        name="forum-reports",
-        icon_name="warning",
-        order=305,
-    )

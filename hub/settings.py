@@ -518,7 +518,12 @@ FORUM_SECONDS_BETWEEN_POSTS = env_int("FORUM_SECONDS_BETWEEN_POSTS", 15)
 FORUM_THREADS_PER_HOUR = env_int("FORUM_THREADS_PER_HOUR", 5)
 FORUM_REPLIES_PER_MINUTE = env_int("FORUM_REPLIES_PER_MINUTE", 5)
 FORUM_REPLIES_PER_HOUR = env_int("FORUM_REPLIES_PER_HOUR", 60)
-FORUM_FLAGS_TO_HIDE = env_int("FORUM_FLAGS_TO_HIDE", 3)
+# Moderation (hub.base.moderation): the weight of open reports, in established members' reports,
+# that hides a case study, comment or post until a moderator reviews it. FORUM_FLAGS_TO_HIDE is
+# its older name and still read when MODERATION_REPORTS_TO_HIDE is not set.
+MODERATION_REPORTS_TO_HIDE = env_int(
+    "MODERATION_REPORTS_TO_HIDE", env_int("FORUM_FLAGS_TO_HIDE", 3)
+)
 
 # Performance-record uploads: the largest file (bytes) and the most records one upload may hold.
 HUB_UPLOAD_MAX_BYTES = env_int("HUB_UPLOAD_MAX_BYTES", 2 * 1024 * 1024)

@@ -102,3 +102,39 @@ def moderator(**kwargs) -> User:
     user = UserFactory(**kwargs)
     user.groups.add(Group.objects.get(name="Moderators"))
     return User.objects.get(pk=user.pk)  # a fresh object: no cached permissions
+
+
+def report_on(target, *, reporter=None, reason="It is advertising.", **fields):
+    """An open report on `target` (a case study, comment or post), written as it is stored."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from hub.base.models import Report
+
+    return Report.objects.create(
+        content_type=ContentType.objects.get_for_model(target),
+        object_id=target.pk,
+        reporter=reporter or UserFactory(),
+        reason=reason,
+        **fields,
+    )
+
+
+def established(user: User) -> User:
+    """Make `user` an established member for moderation: an account older than the new-member
+    days that has written something (here, a forum post)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from forum.models import Category, Post, Thread
+
+    User.objects.filter(pk=user.pk).update(date_joined=timezone.now() - timedelta(days=60))
+    category, _ = Category.objects.get_or_create(
+        slug="established-members", defaults={"name": "Established", "description": "Tests."}
+    )
+    now = timezone.now()
+    thread = Thread.objects.create(
+        category=category, title="Hello", author=user, last_post_at=now, post_count=1
+    )
+    Post.objects.create(thread=thread, number=1, author=user, body="Hello.")
+    return User.objects.get(pk=user.pk)

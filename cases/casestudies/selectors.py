@@ -200,12 +200,12 @@ def member_organisations(user) -> QuerySet:
 
 
 def flagged_by(user, *, case_study: CaseStudy) -> set[int]:
-    """Ids of comments on this case study the user has an open flag on (to show 'Reported')."""
+    """Ids of comments on this case study the user has an open report on (to show 'Reported')."""
     if not user.is_authenticated:
         return set()
     return set(
         Comment.objects.filter(
-            case_study=case_study, flags__reporter=user, flags__status="open"
+            case_study=case_study, reports__reporter=user, reports__status="open"
         ).values_list("pk", flat=True)
     )
 

@@ -1,4 +1,6 @@
-"""Writes for case studies, ratings, comments, flags and the showcase.
+"""Writes for case studies, ratings, comments and the showcase (reports, hiding and restoring
+are hub.base.moderation's, for every kind of content; cases.casestudies.moderation registers
+these kinds with it).
 
 Each service checks the actor's right to act (cases.permissions), validates, then saves in one
 transaction; counters on the case study change in the same transaction as the row they count.
@@ -7,14 +9,13 @@ transaction; counters on the case study change in the same transaction as the ro
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count, F, Sum
 from django.utils import timezone
-from wagtail.log_actions import log
 
 from cases import caching
 from cases.casestudies import permissions, ratings
-from cases.casestudies.models import CaseStudy, CaseStudyRevision, Comment, Flag, Rating
+from cases.casestudies.models import CaseStudy, CaseStudyRevision, Comment, Rating
 from hub.base import notifications
 from hub.base.models import Membership, Organisation, User
 
@@ -43,7 +44,10 @@ def _snapshot(case_study: CaseStudy) -> dict:
     return content
 
 
-def _record(case_study: CaseStudy, *, editor: User | None, summary: str) -> CaseStudyRevision:
+def record_revision(
+    case_study: CaseStudy, *, editor: User | None, summary: str
+) -> CaseStudyRevision:
+    """Keep the case study's content as it is now in its edit history."""
     return CaseStudyRevision.objects.create(
         case_study=case_study, editor=editor, summary=summary, content=_snapshot(case_study)
     )
@@ -109,7 +113,9 @@ def case_study_create(
     if publish:
         _publish_fields(case_study)
     _apply(case_study, data)
-    _record(case_study, editor=author, summary="Published" if publish else "Created as a draft")
+    record_revision(
+        case_study, editor=author, summary="Published" if publish else "Created as a draft"
+    )
     return case_study
 
 
@@ -135,7 +141,7 @@ def case_study_update(
         summary = "Published" if case_study.is_published else "Unpublished (back to draft)"
     else:
         summary = "Edited"
-    _record(case_study, editor=actor, summary=summary)
+    record_revision(case_study, editor=actor, summary=summary)
     return case_study
 
 
@@ -156,7 +162,7 @@ def case_study_set_published(*, actor: User, case_study: CaseStudy, published: b
     else:
         case_study.status = CaseStudy.Status.DRAFT
     case_study.save(update_fields=["status", "published_at", "updated_at"])
-    _record(case_study, editor=actor, summary="Published" if published else "Unpublished")
+    record_revision(case_study, editor=actor, summary="Published" if published else "Unpublished")
     return case_study
 
 
@@ -167,60 +173,6 @@ def case_study_delete(*, actor: User, case_study: CaseStudy) -> None:
     if not permissions.can_delete(actor, case_study):
         raise PermissionDenied("You cannot delete this case study.")
     case_study.delete()
-
-
-@transaction.atomic
-def case_study_hide(*, moderator: User, case_study: CaseStudy, reason: str) -> CaseStudy:
-    """Take a case study off the site with a reason its author sees."""
-    if not permissions.is_moderator(moderator):
-        raise PermissionDenied("Only a moderator can hide a case study.")
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": "Enter the reason the author will see."})
-    case_study = CaseStudy.objects.select_for_update().get(pk=case_study.pk)
-    if case_study.status == CaseStudy.Status.HIDDEN:  # a second moderator, or a double click
-        _resolve_flags(Flag.objects.filter(case_study=case_study), moderator, Flag.Status.ACTIONED)
-        return case_study
-    case_study.status = CaseStudy.Status.HIDDEN
-    case_study.hidden_reason, case_study.hidden_at, case_study.hidden_by = (
-        reason,
-        timezone.now(),
-        moderator,
-    )
-    case_study.save(
-        update_fields=["status", "hidden_reason", "hidden_at", "hidden_by", "updated_at"]
-    )
-    _record(case_study, editor=moderator, summary=f"Hidden by a moderator: {reason[:150]}")
-    _resolve_flags(Flag.objects.filter(case_study=case_study), moderator, Flag.Status.ACTIONED)
-    log(instance=case_study, action="cases.hide", user=moderator, data={"reason": reason})
-    notifications.notify(
-        recipient=case_study.author,
-        kind="cases.hidden",
-        actor=moderator,
-        message=f"A moderator hid your case study “{case_study.title}”: {reason[:200]}",
-        url=case_study.get_absolute_url(),
-    )
-    return case_study
-
-
-@transaction.atomic
-def case_study_restore(*, moderator: User, case_study: CaseStudy) -> CaseStudy:
-    """Put a hidden case study back as it was before (published if it ever was, else draft)."""
-    if not permissions.is_moderator(moderator):
-        raise PermissionDenied("Only a moderator can restore a case study.")
-    case_study = CaseStudy.objects.select_for_update().get(pk=case_study.pk)
-    if case_study.status != CaseStudy.Status.HIDDEN:
-        return case_study
-    case_study.status = (
-        CaseStudy.Status.PUBLISHED if case_study.published_at else CaseStudy.Status.DRAFT
-    )
-    case_study.hidden_reason, case_study.hidden_at, case_study.hidden_by = "", None, None
-    case_study.save(
-        update_fields=["status", "hidden_reason", "hidden_at", "hidden_by", "updated_at"]
-    )
-    _record(case_study, editor=moderator, summary="Restored by a moderator")
-    log(instance=case_study, action="cases.restore", user=moderator)
-    return case_study
 
 
 # Ratings --------------------------------------------------------------------------------
@@ -351,7 +303,7 @@ def comment_update(*, actor: User, comment: Comment, body: str) -> Comment:
     return comment
 
 
-def _comment_gone(comment: Comment) -> None:
+def comment_gone(comment: Comment) -> None:
     """A comment leaving the count; replies stay, under a placeholder."""
     CaseStudy.objects.filter(pk=comment.case_study_id, comment_count__gt=0).update(
         comment_count=F("comment_count") - 1
@@ -367,109 +319,10 @@ def comment_delete(*, actor: User, comment: Comment) -> None:
     if comment.deleted_at is not None:
         return
     if comment.hidden_at is None:
-        _comment_gone(comment)
+        comment_gone(comment)
     comment.deleted_at = timezone.now()
     comment.body = ""
     comment.save(update_fields=["deleted_at", "body"])
-
-
-@transaction.atomic
-def comment_hide(*, moderator: User, comment: Comment, reason: str) -> Comment:
-    """Hide a comment with a reason shown in its place."""
-    if not permissions.is_moderator(moderator):
-        raise PermissionDenied("Only a moderator can hide a comment.")
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": "Enter the reason readers will see."})
-    comment = Comment.objects.select_for_update().get(pk=comment.pk)
-    if comment.is_removed:  # already gone: the reports about it are dealt with
-        _resolve_flags(Flag.objects.filter(comment=comment), moderator, Flag.Status.ACTIONED)
-        return comment
-    comment.hidden_at, comment.hidden_reason, comment.hidden_by = timezone.now(), reason, moderator
-    comment.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
-    _comment_gone(comment)
-    _resolve_flags(Flag.objects.filter(comment=comment), moderator, Flag.Status.ACTIONED)
-    log(instance=comment, action="cases.comment_hide", user=moderator, data={"reason": reason})
-    notifications.notify(
-        recipient=comment.author,
-        kind="cases.hidden",
-        actor=moderator,
-        message=f"A moderator hid your comment on “{comment.case_study.title}”: {reason[:200]}",
-        url=comment.get_absolute_url(),
-    )
-    return comment
-
-
-@transaction.atomic
-def comment_restore(*, moderator: User, comment: Comment) -> Comment:
-    """Show a hidden comment again."""
-    if not permissions.is_moderator(moderator):
-        raise PermissionDenied("Only a moderator can restore a comment.")
-    comment = Comment.objects.select_for_update().get(pk=comment.pk)
-    if comment.hidden_at is None or comment.deleted_at is not None:
-        return comment
-    comment.hidden_at, comment.hidden_reason, comment.hidden_by = None, "", None
-    comment.save(update_fields=["hidden_at", "hidden_reason", "hidden_by"])
-    CaseStudy.objects.filter(pk=comment.case_study_id).update(comment_count=F("comment_count") + 1)
-    log(instance=comment, action="cases.comment_restore", user=moderator)
-    return comment
-
-
-# Flags ----------------------------------------------------------------------------------
-
-
-def flag_create(
-    *,
-    reporter: User,
-    reason: str,
-    case_study: CaseStudy | None = None,
-    comment: Comment | None = None,
-) -> Flag:
-    """Ask a moderator to look at a case study or a comment. Flagging again while the first
-    flag is open changes nothing."""
-    if not reporter.is_authenticated:
-        raise PermissionDenied("Sign in to report content.")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"reason": "Say what is wrong, so a moderator can judge it."})
-    if (case_study is None) == (comment is None):
-        raise ValueError("Flag exactly one of a case study or a comment.")
-    existing = Flag.objects.filter(
-        reporter=reporter, case_study=case_study, comment=comment, status=Flag.Status.OPEN
-    ).first()
-    if existing:
-        return existing
-    try:
-        with transaction.atomic():
-            return Flag.objects.create(
-                reporter=reporter, case_study=case_study, comment=comment, reason=reason[:1000]
-            )
-    except IntegrityError:  # a double click: the first request made it
-        return Flag.objects.get(
-            reporter=reporter, case_study=case_study, comment=comment, status=Flag.Status.OPEN
-        )
-
-
-def _resolve_flags(flags, moderator: User, status: str) -> int:
-    return flags.filter(status=Flag.Status.OPEN).update(
-        status=status, resolved_at=timezone.now(), resolved_by=moderator
-    )
-
-
-@transaction.atomic
-def flags_dismiss(*, moderator: User, case_study: CaseStudy | None = None, comment=None) -> int:
-    """Close the open flags on an item without hiding it."""
-    if not permissions.is_moderator(moderator):
-        raise PermissionDenied("Only a moderator can dismiss reports.")
-    target = case_study or comment
-    count = _resolve_flags(
-        Flag.objects.filter(case_study=case_study, comment=comment),
-        moderator,
-        Flag.Status.DISMISSED,
-    )
-    if count:
-        log(instance=target, action="cases.flags_dismiss", user=moderator, data={"flags": count})
-    return count
 
 
 # The showcase ---------------------------------------------------------------------------

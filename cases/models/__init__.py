@@ -5,7 +5,6 @@ from cases.casestudies.models import (
     CaseStudy,
     CaseStudyRevision,
     Comment,
-    Flag,
     Rating,
     TaggedCaseStudy,
 )
@@ -15,7 +14,6 @@ __all__ = [
     "CaseStudy",
     "CaseStudyRevision",
     "Comment",
-    "Flag",
     "PerformanceRecord",
     "Programme",
     "Rating",

@@ -1,9 +1,8 @@
-from .forum import Category, Post, PostFlag, Reaction, TaggedThread, Thread, ThreadRead, Watch
+from .forum import Category, Post, Reaction, TaggedThread, Thread, ThreadRead, Watch
 
 __all__ = [
     "Category",
     "Post",
-    "PostFlag",
     "Reaction",
     "TaggedThread",
     "Thread",

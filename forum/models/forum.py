@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.search import index
+
+from hub.base.moderation.models import Hideable, Report
 
 
 class Category(models.Model):
@@ -131,7 +134,7 @@ class Thread(index.Indexed, models.Model):
         return reverse("forum_thread", kwargs={"pk": self.pk})
 
 
-class Post(index.Indexed, models.Model):
+class Post(index.Indexed, Hideable):
     """One message in a thread. Its number is its place in the thread, so any page is a range."""
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
@@ -144,13 +147,9 @@ class Post(index.Indexed, models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_reason = models.TextField(blank=True, max_length=1000)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     helpful_count = models.PositiveIntegerField(default=0)
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    reports = GenericRelation(Report, related_query_name="post")
 
     search_fields = [
         index.SearchField("body"),
@@ -196,41 +195,6 @@ class Reaction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} found {self.post} helpful"
-
-
-class PostFlag(models.Model):
-    """A member's report that a post needs a moderator; enough of them hide it until reviewed."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", "Waiting for a moderator"
-        ACTIONED = "actioned", "Post hidden"
-        DISMISSED = "dismissed", "No action needed"
-
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="flags")
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    reason = models.TextField(max_length=1000)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
-    created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["-created_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["reporter", "post"],
-                condition=Q(status="open"),
-                name="post_flag_one_open_per_member",
-            )
-        ]
-        indexes = [models.Index(fields=["status", "created_at"], name="post_flag_queue")]
-
-    def __str__(self) -> str:
-        return f"Report on {self.post}"
 
 
 class Watch(models.Model):

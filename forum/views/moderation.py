@@ -1,4 +1,4 @@
-"""What moderators do from the forum's own pages."""
+"""What moderators do from the forum's own pages (posts through hub.base.moderation)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from forum import permissions, services
 from forum.forms import MoveForm
 from forum.views.common import readable_post, readable_thread, trail
 from hub.base.forms import ReasonForm
+from hub.base.moderation import views as moderation
 from hub.base.views.common import posted
 
 
@@ -22,38 +23,16 @@ def _moderator(request) -> None:
 
 @login_required
 def post_hide(request, pk):
-    _moderator(request)
     post = readable_post(request, pk)
-    form = ReasonForm(
-        posted(request),
-        label="Why are you hiding this post?",
-        help_text="Readers see this reason in the post's place, and its author is told.",
-    )
-    if request.method == "POST" and form.is_valid():
-        services.post_hide(moderator=request.user, post=post, reason=form.cleaned_data["reason"])
-        messages.success(request, "The post is hidden.")
-        return redirect(post.get_absolute_url())
-    return render(
-        request,
-        "forum/post_action.html",
-        {
-            "form": form,
-            "post": post,
-            "heading": "Hide a post",
-            "button": "Hide post",
-            "breadcrumbs": trail((post.thread.title, post.thread.get_absolute_url())),
-        },
-    )
+    crumbs = trail((post.thread.title, post.thread.get_absolute_url()))
+    context = {"post": post, "heading": "Hide a post", "breadcrumbs": crumbs}
+    return moderation.hide(request, post, template="forum/post_action.html", context=context)
 
 
 @login_required
 @require_POST
 def post_restore(request, pk):
-    _moderator(request)
-    post = readable_post(request, pk)
-    services.post_restore(moderator=request.user, post=post)
-    messages.success(request, "The post is shown again.")
-    return redirect(post.get_absolute_url())
+    return moderation.restore(request, readable_post(request, pk))
 
 
 @login_required

@@ -18,8 +18,8 @@ from forum.views.common import (
     trail,
 )
 from hub.base import ratelimit
-from hub.base.forms import ReasonForm
 from hub.base.idempotency import create_once
+from hub.base.moderation import views as moderation
 from hub.base.views.common import apply_errors, posted
 
 
@@ -255,35 +255,10 @@ def post_delete(request, pk):
 @login_required
 def post_flag(request, pk):
     post = readable_post(request, pk)
-    form = ReasonForm(
-        posted(request),
-        label="What is wrong with this post?",
-        help_text="For example, it names a participant, it is abusive, or it is advertising. "
-        "A moderator reads every report; the author is not told who sent it.",
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.flag_create(
-                reporter=request.user, post=post, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, "Thank you. A moderator will look at it.")
-            return redirect(post.get_absolute_url())
-    return render(
-        request,
-        "forum/post_action.html",
-        {
-            "form": form,
-            "post": post,
-            "heading": "Report a post to a moderator",
-            "button": "Send report",
-            "breadcrumbs": trail((post.thread.title, post.thread.get_absolute_url())),
-        },
-    )
+    crumbs = trail((post.thread.title, post.thread.get_absolute_url()))
+    context = {"post": post, "heading": "Report a post to a moderator", "button": "Send report"}
+    context["breadcrumbs"] = crumbs
+    return moderation.report(request, post, template="forum/post_action.html", context=context)
 
 
 @login_required

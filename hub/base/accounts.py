@@ -16,6 +16,7 @@ from hub.base.models import (
     Notification,
     NotificationPreference,
     Organisation,
+    Report,
     User,
 )
 
@@ -112,6 +113,8 @@ def register_rules() -> None:
         ("hub.Notification", "actor", DELETE, "The message names them."),
         ("hub.NotificationPreference", "user", DELETE, "Their settings."),
         ("hub.Organisation", "created_by", CLEAR, "The organisation stays."),
+        ("hub.Report", "reporter", KEEP, "Reports stay for moderators, anonymously."),
+        ("hub.Report", "resolved_by", CLEAR, "The decision stays."),
         ("hub.Organisation", "verified_by", CLEAR, "The verification stays."),
         ("hub.SupplyChainLink", "proposed_by", CLEAR, "The link stays."),
         ("hub.User_groups", "user", DELETE, "Roles on the site end."),
@@ -160,6 +163,13 @@ def _register_sections() -> None:
             "user",
             "your organisations and requests to join them",
             "organisation__name role status message created_at decided_at",
+        ),
+        (
+            "reports",
+            Report,
+            "reporter",
+            "what you reported to moderators (case studies, comments, forum posts)",
+            "id content_type__model object_id reason status created_at resolved_at",
         ),
         (
             "notifications",

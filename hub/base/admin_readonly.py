@@ -4,14 +4,42 @@ Member content changes only through each app's services, which keep history, cou
 notifications right; moderators list, filter, inspect and see the history of it in the admin.
 """
 
+import django_filters
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import HistoryView, InspectView, SnippetViewSet
+
+
+def date_set_filter(label, field_name, yes, no):
+    """A filter on whether a date is set (featured, hidden, deleted), with words for both."""
+
+    def filter_set(queryset, name, value):
+        return queryset.filter(**{f"{field_name}__isnull": value == "no"})
+
+    return django_filters.ChoiceFilter(
+        label=label, choices=[("yes", yes), ("no", no)], method=filter_set, empty_label="All"
+    )
+
+
+HIDDEN_FIELDS = ["hidden_at", "hidden_reason", "hidden_by"]  # hub.base.moderation.Hideable's
+
+
+class _HiddenFilterSet(WagtailFilterSet):
+    hidden = date_set_filter("Hidden by a moderator", "hidden_at", "Hidden", "Shown")
+    deleted = date_set_filter("Deleted by its author", "deleted_at", "Deleted", "Not deleted")
+
+
+def hidden_filterset(model):
+    """Filters for member content a moderator (or enough reports) may have hidden and its
+    author may have deleted."""
+    meta = type("Meta", (), {"model": model, "fields": []})
+    return type(f"{model.__name__}FilterSet", (_HiddenFilterSet,), {"Meta": meta})
 
 
 def site_url(target) -> str | None:

@@ -1,4 +1,5 @@
-"""The Wagtail admin: taxonomies and organisations as snippets for moderators and editors."""
+"""The Wagtail admin: taxonomies and organisations as snippets for moderators and editors, and
+the moderation review queue (hub.base.moderation.admin_hooks)."""
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -7,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from hub.base.admin_users import EraseBulkAction
 from hub.base.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation, Theme
+from hub.base.moderation import admin_hooks  # noqa: F401  (its hooks register on import)
 
 
 class TermViewSet(SnippetViewSet):

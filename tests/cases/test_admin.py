@@ -13,13 +13,14 @@ from django.utils import timezone
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
-from cases.casestudies.models import CaseStudy, Comment, Flag
+from cases.casestudies.models import CaseStudy, Comment
+from hub.base.models import Report
 from hub.site.pages import HomePage
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, report_on
 
 pytestmark = pytest.mark.django_db
 
-QUEUE = "/admin/case-study-reports/"
+QUEUE = "/admin/moderation/"
 CASE_STUDY_ACTIONS = (
     "cases.hide",
     "cases.restore",
@@ -56,8 +57,8 @@ def make_comment(case_study, body="This is spam, buy my course."):
     return comment
 
 
-def flag(*, reason="It is advertising.", **target):
-    return Flag.objects.create(reporter=UserFactory(), reason=reason, **target)
+def flag(*, reason="It is advertising.", case_study=None, comment=None):
+    return report_on(case_study or comment, reason=reason)
 
 
 def in_group(name):
@@ -75,11 +76,11 @@ def moderator_client(client):
 
 
 def hide_url(kind, pk):
-    return reverse("cases_reports:hide", args=(kind, pk))
+    return reverse("moderation:hide", args=(kind, pk))
 
 
 def dismiss_url(kind, pk):
-    return reverse("cases_reports:dismiss", args=(kind, pk))
+    return reverse("moderation:dismiss", args=(kind, pk))
 
 
 # The reports queue ------------------------------------------------------------------------
@@ -93,9 +94,11 @@ def test_moderator_sees_open_reports_grouped_by_item_oldest_first(moderator_clie
     flag(case_study=older, reason="Personal details in the outcomes")
     flag(comment=comment, reason="Spam in the comments")
     flag(case_study=newer, reason="Copied from elsewhere")
-    Flag.objects.filter(pk=first.pk).update(created_at=timezone.now() - timezone.timedelta(days=3))
+    Report.objects.filter(pk=first.pk).update(
+        created_at=timezone.now() - timezone.timedelta(days=3)
+    )
     resolved = flag(case_study=make_case_study(title="Settled case study"), reason="Old news")
-    Flag.objects.filter(pk=resolved.pk).update(status=Flag.Status.DISMISSED)
+    Report.objects.filter(pk=resolved.pk).update(status=Report.Status.DISMISSED)
 
     response = moderator_client.get(QUEUE)
 
@@ -128,8 +131,8 @@ def test_moderator_hides_a_case_study_with_a_reason(moderator_client):
     assert case_study.status == CaseStudy.Status.HIDDEN
     assert case_study.hidden_reason == "It names a claimant."
     assert case_study.hidden_by == moderator_client.user
-    assert {f.status for f in Flag.objects.filter(pk__in=[f.pk for f in flags])} == {
-        Flag.Status.ACTIONED
+    assert {f.status for f in Report.objects.filter(pk__in=[f.pk for f in flags])} == {
+        Report.Status.ACTIONED
     }
     entry = ModelLogEntry.objects.get(action="cases.hide", object_id=str(case_study.pk))
     assert entry.data == {"reason": "It names a claimant."}
@@ -145,7 +148,7 @@ def test_moderator_hides_a_comment_with_a_reason(moderator_client):
     assert response.status_code == 302
     comment.refresh_from_db()
     assert comment.hidden_at is not None and comment.hidden_reason == "Spam."
-    assert not Flag.objects.filter(status=Flag.Status.OPEN).exists()
+    assert not Report.objects.filter(status=Report.Status.OPEN).exists()
     entry = ModelLogEntry.objects.get(action="cases.comment_hide", object_id=str(comment.pk))
     assert entry.data["reason"] == "Spam."
 
@@ -160,7 +163,7 @@ def test_hiding_needs_a_reason(moderator_client):
     assert "Enter the reason the author will see." in response.content.decode()
     case_study.refresh_from_db()
     assert case_study.status == CaseStudy.Status.PUBLISHED
-    assert Flag.objects.get().status == Flag.Status.OPEN
+    assert Report.objects.get().status == Report.Status.OPEN
 
 
 def test_dismissing_closes_reports_without_hiding(moderator_client):
@@ -175,11 +178,11 @@ def test_dismissing_closes_reports_without_hiding(moderator_client):
     assert "You dismissed the 2 reports" in response.content.decode()
     case_study.refresh_from_db()
     assert case_study.status == CaseStudy.Status.PUBLISHED
-    assert set(Flag.objects.filter(case_study=case_study).values_list("status", flat=True)) == {
-        Flag.Status.DISMISSED
+    assert set(Report.objects.filter(case_study=case_study).values_list("status", flat=True)) == {
+        Report.Status.DISMISSED
     }
     comment_flag.refresh_from_db()
-    assert comment_flag.status == Flag.Status.OPEN
+    assert comment_flag.status == Report.Status.OPEN
     entry = ModelLogEntry.objects.get(action="cases.flags_dismiss")
     assert entry.data == {"flags": 2}
 
@@ -189,7 +192,7 @@ def test_queue_actions_are_post_only(moderator_client):
     flag(case_study=case_study)
     assert moderator_client.get(dismiss_url("case-study", case_study.pk)).status_code == 405
     assert moderator_client.get(hide_url("case-study", case_study.pk)).status_code == 405
-    assert Flag.objects.get().status == Flag.Status.OPEN
+    assert Report.objects.get().status == Report.Status.OPEN
 
 
 def test_queue_actions_need_the_csrf_token():
@@ -199,7 +202,7 @@ def test_queue_actions_need_the_csrf_token():
     client.force_login(in_group("Moderators"))
     response = client.post(dismiss_url("case-study", case_study.pk))
     assert response.status_code == 403
-    assert Flag.objects.get().status == Flag.Status.OPEN
+    assert Report.objects.get().status == Report.Status.OPEN
 
 
 @pytest.mark.parametrize("who", ["member", "editor"])
@@ -222,7 +225,7 @@ def test_only_moderators_reach_the_queue_and_its_actions(client, who):
         assert not response.get("Location", "").startswith(QUEUE)
     case_study.refresh_from_db()
     assert case_study.status == CaseStudy.Status.PUBLISHED
-    assert Flag.objects.get().status == Flag.Status.OPEN
+    assert Report.objects.get().status == Report.Status.OPEN
     if who == "editor":
         assert "Reports to review" not in client.get(reverse("wagtailadmin_home")).content.decode()
 
@@ -243,7 +246,7 @@ def test_queue_query_count_does_not_grow_with_reported_items(moderator_client):
 
     report_items(2)
     few = queries_for_queue()
-    Flag.objects.all().delete()
+    Report.objects.all().delete()
     report_items(12)
     many = queries_for_queue()
     assert many == few
@@ -382,7 +385,7 @@ def test_moderators_group_can_moderate_and_view_case_study_content():
         "cases.view_casestudy",
         "cases.moderate_casestudy",
         "cases.view_comment",
-        "cases.view_flag",
+        "hub.view_report",
     ):
         assert moderator.has_perm(perm)
     assert not moderator.has_perm("cases.change_casestudy")

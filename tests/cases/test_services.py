@@ -7,8 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from cases.casestudies import services
-from cases.casestudies.models import CaseStudy, Comment, Flag, Rating
-from hub.base.models import Notification
+from cases.casestudies.models import CaseStudy, Comment, Rating
+from hub.base.models import Notification, Report
+from hub.base.moderation import services as moderation
 from tests.factories import (
     CaseStudyFactory,
     OrganisationFactory,
@@ -120,7 +121,7 @@ def test_deleting_and_hiding_comments_keep_the_count_right():
     one = services.comment_create(author=author, case_study=case_study, body="One")
     two = services.comment_create(author=author, case_study=case_study, body="Two")
     services.comment_delete(actor=author, comment=one)
-    services.comment_hide(moderator=moderator(), comment=two, reason="Names a participant")
+    moderation.hide(moderator=moderator(), target=two, reason="Names a participant")
     services.comment_delete(actor=author, comment=two)  # already hidden: not counted twice
     case_study.refresh_from_db()
     assert case_study.comment_count == 0
@@ -141,9 +142,10 @@ def test_only_the_author_edits_a_comment_and_it_is_marked_edited():
 def test_flagging_twice_makes_one_open_flag():
     case_study = CaseStudyFactory()
     reporter = outsider()
-    services.flag_create(reporter=reporter, case_study=case_study, reason="Spam")
-    services.flag_create(reporter=reporter, case_study=case_study, reason="Spam again")
-    assert Flag.objects.filter(case_study=case_study).count() == 1
+    moderation.report_create(reporter=reporter, target=case_study, reason="Spam")
+    with pytest.raises(ValidationError, match="already reported"):
+        moderation.report_create(reporter=reporter, target=case_study, reason="Spam again")
+    assert Report.objects.filter(case_study=case_study).count() == 1
 
 
 def test_publish_unpublish_and_history():

@@ -11,6 +11,7 @@ from django.urls import reverse
 from cases.casestudies import services
 from cases.casestudies.models import CaseStudy, Comment, Rating
 from hub.base.models import Barrier, ClaimantGroup, JourneyStage
+from hub.base.moderation import services as moderation
 from hub.site.showcase import services as showcase_services
 from tests.factories import (
     CaseStudyFactory,
@@ -94,7 +95,7 @@ def test_only_moderators_hide_by_post(client, role):
 
 def test_hidden_case_study_shows_the_reason_to_its_author_only(client):
     case_study = CaseStudyFactory()
-    services.case_study_hide(moderator=moderator(), case_study=case_study, reason="Names a client")
+    moderation.hide(moderator=moderator(), target=case_study, reason="Names a client")
     url = reverse("case_study_detail", args=[case_study.pk])
     assert client.get(url).status_code == 404
     client.force_login(case_study.author)

@@ -99,10 +99,18 @@ def test_start_reply_quote_mention_notify_flag_hide_limit_and_access(
     mod_page.get_by_role("button", name="Hide post").click()
     expect(mod_page.locator("#post-2")).to_contain_text("It could identify a participant.")
     auditor.check(mod_page, js_enabled)
-    other.goto(thread.get_absolute_url())
-    expect(other.locator("#post-2")).to_contain_text(
+    # Readers see only the reason; its author still sees the post, with the reason.
+    page.goto(thread.get_absolute_url())
+    expect(page.locator("#post-2")).to_contain_text(
         "A moderator hid post 2: It could identify a participant."
     )
+    expect(page.locator("#post-2")).not_to_contain_text("Texts at a time they choose")
+    other.goto(thread.get_absolute_url())
+    expect(other.locator("#post-2")).to_contain_text(
+        "only you and the moderators see it. The moderator's reason: "
+        "It could identify a participant."
+    )
+    expect(other.locator("#post-2")).to_contain_text("Texts at a time they choose")
     reply.refresh_from_db()
     assert reply.hidden_at is not None
 

@@ -15,14 +15,16 @@ from django.utils import timezone
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
-from forum import admin_views, services
-from forum.models import Category, Post, PostFlag, Thread
-from hub.base.models import User
-from tests.factories import OrganisationFactory, UserFactory, member_of, moderator
+from forum import services
+from forum.models import Category, Post, Thread
+from hub.base.models import Report, User
+from hub.base.moderation import selectors as moderation_selectors
+from hub.base.moderation import services as moderation
+from tests.factories import OrganisationFactory, UserFactory, established, member_of, moderator
 
 pytestmark = pytest.mark.django_db
 
-QUEUE = "/admin/forum-reports/"
+QUEUE = "/admin/moderation/"
 FORUM_ACTIONS = (
     "forum.post_edit",
     "forum.post_hide",
@@ -65,7 +67,8 @@ def make_post(*, title="Finding work after long-term sickness", body="Buy my cou
 
 
 def report(post, reason="It is advertising."):
-    return services.flag_create(reporter=UserFactory(), post=post, reason=reason)
+    """A report by an established member (whose reports count in full)."""
+    return moderation.report_create(reporter=established(UserFactory()), target=post, reason=reason)
 
 
 def in_group(name):
@@ -83,11 +86,11 @@ def moderator_client(client):
 
 
 def hide_url(post):
-    return reverse("forum_reports:hide", args=(post.pk,))
+    return reverse("moderation:hide", args=("post", post.pk))
 
 
 def dismiss_url(post):
-    return reverse("forum_reports:dismiss", args=(post.pk,))
+    return reverse("moderation:dismiss", args=("post", post.pk))
 
 
 # The reports queue ------------------------------------------------------------------------
@@ -99,9 +102,9 @@ def test_moderator_sees_open_reports_grouped_by_post_oldest_first(moderator_clie
     first = report(older, reason="Spam with a phone number")
     report(older, reason="Advertising")
     report(newer, reason="Copyright")
-    PostFlag.objects.filter(pk=first.pk).update(created_at=timezone.now() - timedelta(days=3))
+    Report.objects.filter(pk=first.pk).update(created_at=timezone.now() - timedelta(days=3))
     settled = make_post(title="Settled thread")
-    PostFlag.objects.filter(pk=report(settled).pk).update(status=PostFlag.Status.DISMISSED)
+    Report.objects.filter(pk=report(settled).pk).update(status=Report.Status.DISMISSED)
 
     response = moderator_client.get(QUEUE)
 
@@ -115,7 +118,7 @@ def test_moderator_sees_open_reports_grouped_by_post_oldest_first(moderator_clie
     assert "Hidden automatically" not in html
     assert older.get_absolute_url() in html
     assert 'name="csrfmiddlewaretoken"' in html
-    assert "Forum reports (3)" in html  # the menu item counts open reports
+    assert "Reports to review (3)" in html  # the menu item counts open reports
 
 
 def test_moderator_hides_a_post_with_a_reason(moderator_client):
@@ -134,14 +137,14 @@ def test_moderator_hides_a_post_with_a_reason(moderator_client):
     assert post.hidden_at is not None
     assert post.hidden_reason == "Advertising is not allowed."
     assert post.hidden_by == moderator_client.user
-    assert {f.status for f in PostFlag.objects.filter(pk__in=[f.pk for f in flags])} == {
-        PostFlag.Status.ACTIONED
+    assert {f.status for f in Report.objects.filter(pk__in=[f.pk for f in flags])} == {
+        Report.Status.ACTIONED
     }
     assert Thread.objects.get(pk=post.thread_id).reply_count == 0
     entry = ModelLogEntry.objects.get(action="forum.post_hide", object_id=str(post.pk))
     assert entry.data == {"reason": "Advertising is not allowed."}
     assert entry.user == moderator_client.user
-    assert "There are no forum reports to review." in response.content.decode()
+    assert "There are no reports to review." in response.content.decode()
 
 
 def test_hiding_needs_a_reason(moderator_client):
@@ -151,10 +154,10 @@ def test_hiding_needs_a_reason(moderator_client):
     response = moderator_client.post(hide_url(post), {"reason": "   "})
 
     assert response.status_code == 400
-    assert "Enter the reason readers will see." in response.content.decode()
+    assert "Enter the reason the author will see." in response.content.decode()
     post.refresh_from_db()
     assert post.hidden_at is None
-    assert PostFlag.objects.get().status == PostFlag.Status.OPEN
+    assert Report.objects.get().status == Report.Status.OPEN
 
 
 def test_dismissing_closes_reports_without_hiding(moderator_client):
@@ -169,11 +172,11 @@ def test_dismissing_closes_reports_without_hiding(moderator_client):
     assert "You dismissed the 2 reports on post 2" in response.content.decode()
     post.refresh_from_db()
     assert post.hidden_at is None
-    assert set(PostFlag.objects.filter(post=post).values_list("status", flat=True)) == {
-        PostFlag.Status.DISMISSED
+    assert set(Report.objects.filter(post=post).values_list("status", flat=True)) == {
+        Report.Status.DISMISSED
     }
     other_flag.refresh_from_db()
-    assert other_flag.status == PostFlag.Status.OPEN
+    assert other_flag.status == Report.Status.OPEN
     entry = ModelLogEntry.objects.get(action="forum.flags_dismiss")
     assert entry.data == {"flags": 2}
     assert entry.object_id == str(post.pk)
@@ -181,11 +184,11 @@ def test_dismissing_closes_reports_without_hiding(moderator_client):
 
 def test_automatically_hidden_post_is_marked_and_can_be_restored(moderator_client):
     post = make_post(title="Thread with a much-reported reply")
-    for i in range(settings.FORUM_FLAGS_TO_HIDE):
+    for i in range(settings.MODERATION_REPORTS_TO_HIDE):
         report(post, reason=f"Reason number {i}")
     post.refresh_from_db()
     assert post.hidden_at is not None and post.hidden_by is None
-    assert post.hidden_reason == services.AUTO_HIDE_REASON
+    assert post.hidden_reason == moderation.AUTO_HIDE_REASON
     assert Thread.objects.get(pk=post.thread_id).reply_count == 0
 
     html = moderator_client.get(QUEUE).content.decode()
@@ -199,7 +202,7 @@ def test_automatically_hidden_post_is_marked_and_can_be_restored(moderator_clien
     post.refresh_from_db()
     assert post.hidden_at is None and post.hidden_reason == ""
     assert Thread.objects.get(pk=post.thread_id).reply_count == 1
-    assert not PostFlag.objects.filter(status=PostFlag.Status.OPEN).exists()
+    assert not Report.objects.filter(status=Report.Status.OPEN).exists()
     assert ModelLogEntry.objects.filter(
         action="forum.post_restore", object_id=str(post.pk)
     ).exists()
@@ -207,7 +210,7 @@ def test_automatically_hidden_post_is_marked_and_can_be_restored(moderator_clien
 
 def test_automatic_hide_can_be_confirmed_with_a_reason(moderator_client):
     post = make_post()
-    for _ in range(settings.FORUM_FLAGS_TO_HIDE):
+    for _ in range(settings.MODERATION_REPORTS_TO_HIDE):
         report(post)
 
     moderator_client.post(hide_url(post), {"reason": "Spam."})
@@ -215,12 +218,12 @@ def test_automatic_hide_can_be_confirmed_with_a_reason(moderator_client):
     post.refresh_from_db()
     assert post.hidden_at is not None
     assert post.hidden_reason == "Spam." and post.hidden_by == moderator_client.user
-    assert set(PostFlag.objects.values_list("status", flat=True)) == {PostFlag.Status.ACTIONED}
+    assert set(Report.objects.values_list("status", flat=True)) == {Report.Status.ACTIONED}
 
 
 def test_dismissing_reports_on_a_post_a_moderator_hid_keeps_it_hidden(moderator_client):
     post = make_post()
-    services.post_hide(moderator=moderator_client.user, post=post, reason="Spam.")
+    moderation.hide(moderator=moderator_client.user, target=post, reason="Spam.")
     report(post, reason="Still there")
 
     html = moderator_client.get(QUEUE).content.decode()
@@ -229,7 +232,7 @@ def test_dismissing_reports_on_a_post_a_moderator_hid_keeps_it_hidden(moderator_
 
     post.refresh_from_db()
     assert post.hidden_at is not None and post.hidden_reason == "Spam."
-    assert not PostFlag.objects.filter(status=PostFlag.Status.OPEN).exists()
+    assert not Report.objects.filter(status=Report.Status.OPEN).exists()
 
 
 def test_queue_actions_are_post_only(moderator_client):
@@ -237,7 +240,7 @@ def test_queue_actions_are_post_only(moderator_client):
     report(post)
     assert moderator_client.get(dismiss_url(post)).status_code == 405
     assert moderator_client.get(hide_url(post)).status_code == 405
-    assert PostFlag.objects.get().status == PostFlag.Status.OPEN
+    assert Report.objects.get().status == Report.Status.OPEN
 
 
 def test_queue_actions_need_the_csrf_token():
@@ -247,7 +250,7 @@ def test_queue_actions_need_the_csrf_token():
     client.force_login(moderator())
     assert client.post(dismiss_url(post)).status_code == 403
     assert client.post(hide_url(post), {"reason": "Spam."}).status_code == 403
-    assert PostFlag.objects.get().status == PostFlag.Status.OPEN
+    assert Report.objects.get().status == Report.Status.OPEN
 
 
 @pytest.mark.parametrize("who", ["member", "editor"])
@@ -270,9 +273,9 @@ def test_only_moderators_reach_the_queue_and_its_actions(client, who):
         assert not response.get("Location", "").startswith(QUEUE)
     post.refresh_from_db()
     assert post.hidden_at is None
-    assert PostFlag.objects.get().status == PostFlag.Status.OPEN
+    assert Report.objects.get().status == Report.Status.OPEN
     if who == "editor":
-        assert "Forum reports" not in client.get(reverse("wagtailadmin_home")).content.decode()
+        assert "Reports to review" not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 def test_queue_query_count_does_not_grow_with_reported_posts(moderator_client):
@@ -290,21 +293,21 @@ def test_queue_query_count_does_not_grow_with_reported_posts(moderator_client):
 
     report_posts(2)
     few = queries_for_queue()
-    PostFlag.objects.all().delete()
+    Report.objects.all().delete()
     report_posts(12)
     many = queries_for_queue()
     assert many == few
 
 
 def test_queue_is_paginated(moderator_client):
-    for i in range(admin_views.ITEMS_PER_PAGE + 1):
+    for i in range(moderation_selectors.ITEMS_PER_PAGE + 1):
         flag = report(make_post(title=f"Paged thread {i:02}"))
-        PostFlag.objects.filter(pk=flag.pk).update(
+        Report.objects.filter(pk=flag.pk).update(
             created_at=timezone.now() - timedelta(minutes=100 - i)
         )
     first = moderator_client.get(QUEUE).content.decode()
     second = moderator_client.get(QUEUE + "?p=2").content.decode()
-    last = f"Paged thread {admin_views.ITEMS_PER_PAGE:02}"
+    last = f"Paged thread {moderation_selectors.ITEMS_PER_PAGE:02}"
     assert "Paged thread 00" in first and last not in first
     assert last in second and "Page 2 of 2" in second
 
@@ -470,7 +473,7 @@ def test_moderators_group_can_moderate_the_forum_and_set_up_categories():
         "forum.view_category",
         "forum.view_thread",
         "forum.view_post",
-        "forum.view_postflag",
+        "hub.view_report",
     ):
         assert user.has_perm(perm)
     assert not user.has_perm("forum.delete_category")

@@ -4,9 +4,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from forum import services
-from forum.models import Category, Post, PostFlag, Thread, ThreadRead, Watch
-from hub.base.models import Notification
-from tests.factories import UserFactory, moderator
+from forum.models import Category, Post, Thread, ThreadRead, Watch
+from hub.base.models import Notification, Report
+from hub.base.moderation import services as moderation
+from tests.factories import UserFactory, established, moderator
 from tests.forum.helpers import category, new_member, seasoned_member
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,7 @@ def test_deleting_and_hiding_replies_keep_the_reply_count():
     one = services.post_create(author=author, thread=thread, body="One")
     two = services.post_create(author=author, thread=thread, body="Two")
     services.post_delete(actor=author, post=one)
-    services.post_hide(moderator=moderator(), post=two, reason="Off topic")
+    moderation.hide(moderator=moderator(), target=two, reason="Off topic")
     services.post_delete(actor=author, post=two)  # already hidden: not counted twice
     thread.refresh_from_db()
     assert (thread.post_count, thread.reply_count) == (3, 0)
@@ -123,20 +124,21 @@ def test_new_members_replies_a_day_and_links_per_post(settings):
 
 
 def test_enough_distinct_reports_hide_a_post_until_reviewed(settings):
-    settings.FORUM_FLAGS_TO_HIDE = 2
+    settings.MODERATION_REPORTS_TO_HIDE = 2
     thread = start()
     post = services.post_create(author=seasoned_member(), thread=thread, body="Buy my course")
-    reporter = seasoned_member()
-    services.flag_create(reporter=reporter, post=post, reason="Advertising")
-    services.flag_create(reporter=reporter, post=post, reason="Still advertising")  # same member
+    reporter = established(seasoned_member())
+    moderation.report_create(reporter=reporter, target=post, reason="Advertising")
+    with pytest.raises(ValidationError, match="already reported"):  # the same member again
+        moderation.report_create(reporter=reporter, target=post, reason="Still advertising")
     assert Post.objects.get(pk=post.pk).hidden_at is None
-    services.flag_create(reporter=seasoned_member(), post=post, reason="Spam")
+    moderation.report_create(reporter=established(seasoned_member()), target=post, reason="Spam")
     post.refresh_from_db()
     assert post.hidden_at is not None and post.hidden_by is None
     assert Thread.objects.get(pk=thread.pk).reply_count == 0
-    services.post_restore(moderator=moderator(), post=post)
+    moderation.restore(moderator=moderator(), target=post)
     assert Thread.objects.get(pk=thread.pk).reply_count == 1
-    assert not PostFlag.objects.filter(post=post, status="open").exists()
+    assert not Report.objects.filter(post=post, status="open").exists()
 
 
 def test_helpful_is_once_per_member_and_never_for_ones_own_post():

@@ -18,6 +18,7 @@ from forum import services as forum_services
 from forum.models import Post
 from hub.base import search
 from hub.base.models import Area, ClaimantGroup, Organisation, Theme
+from hub.base.moderation import services as moderation
 from hub.site.pages import ContentPage, HomePage
 from hub.site.workshops.models import WorkshopIndexPage, WorkshopPage
 from tests.cases.test_views import _Inspector, script_injection_strings
@@ -331,7 +332,7 @@ def test_hidden_and_deleted_posts_are_never_found(role):
     author = seasoned_member()
     thread = thread_with("Opening post", author=author, title="Travel help")
     hidden = forum_services.post_create(author=author, thread=thread, body=f"Hidden {WORD}")
-    forum_services.post_hide(moderator=moderator(), post=hidden, reason="Rude.")
+    moderation.hide(moderator=moderator(), target=hidden, reason="Rude.")
     deleted = forum_services.post_create(author=author, thread=thread, body=f"Deleted {WORD}")
     forum_services.post_delete(actor=author, post=deleted)
     # A soft-deleted row that still has its text (as an older deletion might) stays out too.

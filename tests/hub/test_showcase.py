@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from wagtail import hooks
 
-from cases.casestudies import services as case_services
 from cases.casestudies.models import CaseStudy
 from hub.base.models import Notification, ShowcaseKind
+from hub.base.moderation import services as moderation
 from hub.site import wagtail_hooks as site_hooks
 from hub.site.pages import HomePage
 from hub.site.showcase import services
@@ -84,7 +84,7 @@ def test_a_hidden_case_study_leaves_the_showcase(client, showcase):
     services.case_study_feature(
         moderator=mod, case_study=case_study, showcase=showcase, kind="advocacy", note="Good."
     )
-    case_services.case_study_hide(moderator=mod, case_study=case_study, reason="Names a client")
+    moderation.hide(moderator=mod, target=case_study, reason="Names a client")
     assert "Soon hidden" not in client.get("/showcase/").content.decode()
     assert "Soon hidden" not in client.get("/").content.decode()
 

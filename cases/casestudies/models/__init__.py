@@ -1,12 +1,11 @@
 from .case_studies import EVIDENCE_STATUSES, CaseStudy, CaseStudyRevision, TaggedCaseStudy
-from .engagement import Comment, Flag, Rating
+from .engagement import Comment, Rating
 
 __all__ = [
     "EVIDENCE_STATUSES",
     "CaseStudy",
     "CaseStudyRevision",
     "Comment",
-    "Flag",
     "Rating",
     "TaggedCaseStudy",
 ]

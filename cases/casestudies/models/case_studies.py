@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -12,7 +13,8 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.search import index
 
-from hub.base.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation
+from hub.base.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation, Report
+from hub.base.moderation.models import Hideable
 
 
 class TaggedCaseStudy(TaggedItemBase):
@@ -57,7 +59,7 @@ class CaseStudyQuerySet(models.QuerySet):
         )
 
 
-class CaseStudy(index.Indexed, models.Model):
+class CaseStudy(index.Indexed, Hideable):
     """What a front-line team did for a claimant group, what came of it, and what they learnt."""
 
     class Status(models.TextChoices):
@@ -125,11 +127,7 @@ class CaseStudy(index.Indexed, models.Model):
     )
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    hidden_reason = models.TextField(blank=True, max_length=1000)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    reports = GenericRelation(Report, related_query_name="case_study")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(

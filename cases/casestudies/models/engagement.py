@@ -1,11 +1,15 @@
-"""How members respond to case studies: ratings, comments and flags for a moderator."""
+"""How members respond to case studies: ratings and comments (reports on either are
+hub.base.moderation's `Report`)."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+
+from hub.base.moderation.models import Hideable, Report
 
 from .case_studies import CaseStudy
 
@@ -42,7 +46,7 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(deleted_at__isnull=True, hidden_at__isnull=True)
 
 
-class Comment(models.Model):
+class Comment(Hideable):
     """A member's comment on a case study, or a reply to one (replies go one level deep)."""
 
     case_study = models.ForeignKey(CaseStudy, on_delete=models.CASCADE, related_name="comments")
@@ -56,12 +60,8 @@ class Comment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_reason = models.TextField(blank=True, max_length=1000)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    reports = GenericRelation(Report, related_query_name="comment")
 
     objects = CommentQuerySet.as_manager()
 
@@ -81,58 +81,3 @@ class Comment(models.Model):
     @property
     def is_removed(self) -> bool:
         return self.deleted_at is not None or self.hidden_at is not None
-
-
-class Flag(models.Model):
-    """A member's report that a case study or a comment needs a moderator's attention."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", "Waiting for a moderator"
-        ACTIONED = "actioned", "Content hidden"
-        DISMISSED = "dismissed", "No action needed"
-
-    case_study = models.ForeignKey(
-        CaseStudy, null=True, blank=True, on_delete=models.CASCADE, related_name="flags"
-    )
-    comment = models.ForeignKey(
-        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="flags"
-    )
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_study_flags"
-    )
-    reason = models.TextField(max_length=1000)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
-    created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["-created_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(Q(case_study__isnull=False) & Q(comment__isnull=True))
-                | (Q(case_study__isnull=True) & Q(comment__isnull=False)),
-                name="flag_exactly_one_target",
-            ),
-            # One open flag per member per item: flagging twice is not twice the evidence.
-            models.UniqueConstraint(
-                fields=["reporter", "case_study"],
-                condition=Q(status="open", case_study__isnull=False),
-                name="flag_one_open_per_case",
-            ),
-            models.UniqueConstraint(
-                fields=["reporter", "comment"],
-                condition=Q(status="open", comment__isnull=False),
-                name="flag_one_open_per_comment",
-            ),
-        ]
-        indexes = [models.Index(fields=["status", "-created_at"], name="flag_queue")]
-
-    def __str__(self) -> str:
-        return f"Flag on {self.target}"
-
-    @property
-    def target(self):
-        return self.case_study if self.case_study_id else self.comment

@@ -14,8 +14,8 @@ from cases.casestudies.forms import CommentEditForm, CommentForm, RatingForm
 from cases.casestudies.models import Comment
 from cases.casestudies.views.common import trail, visible_case_study, visible_comment
 from hub.base import ratelimit
-from hub.base.forms import ReasonForm
 from hub.base.idempotency import create_once
+from hub.base.moderation import views as moderation
 from hub.base.views.common import apply_errors, posted
 
 
@@ -146,51 +146,21 @@ def comment_delete(request, pk):
     )
 
 
-def _flag(request, *, case_study=None, comment=None):
-    target_case = case_study or comment.case_study
-    form = ReasonForm(
-        posted(request),
-        label="What is wrong with it?",
-        help_text="For example, it names a participant, it is abusive, or it is advertising.",
-    )
-    if _accepted(
-        request, form, "case_study_flag", f"{settings.HUB_FLAGS_PER_HOUR}/h",
-        "You have sent a lot of reports in the last hour. Try again later.",
-    ):  # fmt: skip
-        try:
-            services.flag_create(
-                reporter=request.user,
-                reason=form.cleaned_data["reason"],
-                case_study=case_study,
-                comment=comment,
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Thank you. A moderator will look at it.")
-            return redirect(
-                comment.get_absolute_url() if comment else target_case.get_absolute_url()
-            )
-    return render(
-        request,
-        "cases/flag_form.html",
-        {
-            "form": form,
-            "case_study": target_case,
-            "comment": comment,
-            "breadcrumbs": trail(target_case),
-        },
-    )
+def _flag(request, target, case_study, comment=None):
+    context = {"case_study": case_study, "comment": comment, "breadcrumbs": trail(case_study)}
+    return moderation.report(request, target, template="cases/flag_form.html", context=context)
 
 
 @login_required
 def case_study_flag(request, pk):
-    return _flag(request, case_study=visible_case_study(request, pk))
+    case_study = visible_case_study(request, pk)
+    return _flag(request, case_study, case_study)
 
 
 @login_required
 def comment_flag(request, pk):
-    return _flag(request, comment=visible_comment(request, pk))
+    comment = visible_comment(request, pk)
+    return _flag(request, comment, comment.case_study, comment)
 
 
 @login_required

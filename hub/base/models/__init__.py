@@ -1,3 +1,5 @@
+from hub.base.moderation.models import Report
+
 from .notifications import Notification, NotificationPreference
 from .organisations import Membership, Organisation, SupplyChainLink
 from .taxonomy import Area, Barrier, ClaimantGroup, JourneyStage, ShowcaseKind, Theme
@@ -12,6 +14,7 @@ __all__ = [
     "Notification",
     "NotificationPreference",
     "Organisation",
+    "Report",
     "ShowcaseKind",
     "SupplyChainLink",
     "Theme",

@@ -55,5 +55,6 @@ def case_study_feature(request, pk):
             "button": "Feature it",
             "case_study": case_study,
             "breadcrumbs": crumbs,
+            "cancel_url": case_study.get_absolute_url(),
         },
     )
