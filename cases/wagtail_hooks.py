@@ -16,9 +16,10 @@ from wagtail.snippets.views.chooser import (
     ChooseView,
     SnippetChooserViewSet,
 )
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cases.casestudies import admin_views, permissions
-from cases.casestudies.models import CaseStudy, Comment
+from cases.casestudies.models import Approach, CaseStudy, Comment
 from hub.base.admin_readonly import ReadOnlyPermissionPolicy, ReadOnlySnippetViewSet
 from hub.base.models import ShowcaseKind
 
@@ -201,7 +202,22 @@ class CommentViewSet(ReadOnlySnippetViewSet):
         return Comment.objects.select_related("case_study", "author")
 
 
+class ApproachViewSet(SnippetViewSet):
+    """Approaches are written by moderators and editors (cases 0006 gives both groups the
+    permissions); the toolkit's numbers come from case studies, not from here."""
+
+    model = Approach
+    icon = "tick-inverse"
+    menu_label = "Approaches"
+    add_to_admin_menu = True
+    menu_order = 220
+    list_display = ["title", "live", "updated_at"]
+    list_filter = ["live"]
+    search_fields = ["title", "summary"]
+
+
 register_snippet(CaseStudyViewSet)
+register_snippet(ApproachViewSet)
 register_snippet(CommentViewSet)
 
 
