@@ -50,6 +50,9 @@ def register_cases_log_actions(actions):
 
     actions.register_action("cases.restore", "Restore case study", "Restored by a moderator")
     actions.register_action(
+        "cases.approach_confirm", "Confirm approach", "Approach confirmed by a moderator"
+    )
+    actions.register_action(
         "cases.comment_restore", "Restore comment", "Comment restored by a moderator"
     )
 

@@ -129,6 +129,8 @@ def _detail_context(request, case_study, *, comments=None, rating_form=None, com
             lambda: selectors.related_case_studies(case_study),
             namespace=caching.RELATED,
         ),
+        "evidence": selectors.case_study_evidence(case_study),
+        "approach_links": selectors.approach_links(case_study),
         "can_edit": permissions.can_edit(user, case_study),
         "can_delete": permissions.can_delete(user, case_study),
         "can_see_history": permissions.can_see_history(user, case_study),

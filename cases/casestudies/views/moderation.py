@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -94,3 +95,20 @@ def comment_restore(request, pk):
     services.comment_restore(moderator=request.user, comment=comment)
     messages.success(request, "The comment is shown again.")
     return redirect(comment.get_absolute_url())
+
+
+@login_required
+@require_POST
+def approach_confirm(request, pk, link):
+    """Confirm that the case study is an example of one of the approaches its author chose."""
+    from cases.casestudies import approach_services
+    from cases.casestudies.models import CaseStudyApproach
+
+    _moderator(request)
+    case_study = visible_case_study(request, pk)
+    found = CaseStudyApproach.objects.filter(pk=link, case_study=case_study).first()
+    if found is None:
+        raise Http404("No such approach on this case study.")
+    approach_services.approach_link_confirm(actor=request.user, link=found)
+    messages.success(request, f"Confirmed: it is an example of “{found.approach.title}”.")
+    return redirect(case_study)
