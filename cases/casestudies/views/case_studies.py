@@ -328,6 +328,10 @@ FIELD_LABELS = {
     "lessons": "Lessons and pitfalls", "period_start": "Period from", "period_end": "Period to",
     "claimant_groups": "Claimant groups", "barriers": "Barriers",
     "journey_stages": "Journey stages", "areas": "Areas", "tags": "Tags", "status": "State",
+    "approaches": "Approaches", "comparison": "Compared with",
+    "comparison_outcome_rate": "Comparison's job outcome rate",
+    "follow_up_months": "Months followed up", "cost_per_participant": "Cost per participant",
+    "cost_covers": "What the cost covers",
 }  # fmt: skip
 
 
