@@ -285,3 +285,27 @@ def test_query_counts_do_not_grow_with_the_number_of_case_studies(client, signed
     cache.clear()
     many = [_count(client, url) for url in urls]
     assert many <= few, (few, many)
+
+
+def test_the_approach_page_links_forum_threads_and_workshop_notes_about_its_case_studies(client):
+    from django.utils import timezone
+
+    from forum.models import Thread
+    from tests.forum.helpers import category
+    from tests.hub.test_workshops import _publish
+
+    approach = make_approach()
+    case_study = strong(approach)
+    other = CaseStudyFactory()
+    author = case_study.author
+    now = timezone.now()
+    for title, about in (("About the texts", case_study), ("About something else", other)):
+        Thread.objects.create(
+            category=category(slug=title.lower().replace(" ", "-")), title=title, author=author,
+            last_post_at=now, last_post_author=author, case_study=about,
+        )  # fmt: skip
+    _publish("Texting workshop", case_studies=[("case_study", case_study)])
+    _publish("Unrelated workshop", case_studies=[("case_study", other)])
+    html = client.get(approach.get_absolute_url()).content.decode()
+    assert "About the texts" in html and "About something else" not in html
+    assert "Texting workshop" in html and "Unrelated workshop" not in html
