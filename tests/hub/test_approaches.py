@@ -309,3 +309,17 @@ def test_the_approach_page_links_forum_threads_and_workshop_notes_about_its_case
     html = client.get(approach.get_absolute_url()).content.decode()
     assert "About the texts" in html and "About something else" not in html
     assert "Texting workshop" in html and "Unrelated workshop" not in html
+
+
+def test_editors_and_moderators_write_approaches_in_the_admin(client):
+    from django.contrib.auth.models import Group
+
+    from tests.factories import UserFactory
+
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name="Editors"))
+    for user in (editor, moderator()):
+        client.force_login(user)
+        assert client.get(reverse("wagtailsnippets_cases_approach:add")).status_code == 200
+    client.force_login(member_of(OrganisationFactory()))
+    assert client.get(reverse("wagtailsnippets_cases_approach:add")).status_code in (302, 403)
