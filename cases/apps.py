@@ -22,7 +22,7 @@ class CasesConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from cases.caching import case_studies_changed, records_changed
-        from cases.casestudies.models import CaseStudy, TaggedCaseStudy
+        from cases.casestudies.models import Approach, CaseStudy, CaseStudyApproach, TaggedCaseStudy
         from cases.performance.models import PerformanceRecord
         from hub.base.models import Organisation
         from hub.base.notifications import register_kind
@@ -31,10 +31,11 @@ class CasesConfig(AppConfig):
         post_save.connect(records_changed, sender=PerformanceRecord, dispatch_uid="cases.rec_s")
         post_delete.connect(records_changed, sender=PerformanceRecord, dispatch_uid="cases.rec_d")
         # The case-study list's cached facet counts: any case study, its terms or its tags.
-        for model in (CaseStudy, TaggedCaseStudy, Organisation):
+        for model in (CaseStudy, TaggedCaseStudy, Organisation, Approach, CaseStudyApproach):
             for signal in (post_save, post_delete):
                 signal.connect(case_studies_changed, sender=model, dispatch_uid=f"cases.cs_{model}")
-        for relation in ("claimant_groups", "barriers", "journey_stages", "areas"):
+        for relation in ("claimant_groups", "barriers", "journey_stages", "areas", "approaches",
+                         "cited_records"):  # fmt: skip
             m2m_changed.connect(
                 case_studies_changed,
                 sender=getattr(CaseStudy, relation).through,

@@ -20,6 +20,7 @@ def register() -> None:
     for model, field, action, why in [
         ("cases.CaseStudy", "hidden_by", Action.CLEAR, "The moderation stays."),
         ("cases.CaseStudyRevision", "editor", Action.CLEAR, "The history stays, unattributed."),
+        ("cases.CaseStudyApproach", "confirmed_by", Action.CLEAR, "The confirmation stays."),
         ("cases.Rating", "user", Action.KEEP, "Ratings count on, anonymously."),
         ("cases.Comment", "author", Action.KEEP, "Comments stay, by a former member."),
         ("cases.Comment", "hidden_by", Action.CLEAR, "The moderation stays."),

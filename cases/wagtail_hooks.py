@@ -12,8 +12,9 @@ from wagtail.snippets.views.chooser import (
     ChooseView,
     SnippetChooserViewSet,
 )
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cases.casestudies.models import CaseStudy, Comment
+from cases.casestudies.models import Approach, CaseStudy, Comment
 from hub.base.admin_readonly import (
     HIDDEN_FIELDS,
     ReadOnlyPermissionPolicy,
@@ -29,6 +30,10 @@ from hub.base.models import ShowcaseKind
 @hooks.register("register_log_actions")
 def register_cases_log_actions(actions):
     # Hiding, restoring and dismissing reports are worded by hub.base.moderation.
+    actions.register_action(
+        "cases.approach_confirm", "Confirm approach", "Approach confirmed by a moderator"
+    )
+
     @actions.register_action("cases.feature")
     class FeatureFormatter(LogFormatter):
         label = "Feature on the showcase"
@@ -143,5 +148,20 @@ class CommentViewSet(ReadOnlySnippetViewSet):
         return Comment.objects.select_related("case_study", "author")
 
 
+class ApproachViewSet(SnippetViewSet):
+    """Approaches are written by moderators and editors (cases 0006 gives both groups the
+    permissions); the toolkit's numbers come from case studies, not from here."""
+
+    model = Approach
+    icon = "tick-inverse"
+    menu_label = "Approaches"
+    add_to_admin_menu = True
+    menu_order = 220
+    list_display = ["title", "live", "updated_at"]
+    list_filter = ["live"]
+    search_fields = ["title", "summary"]
+
+
 register_snippet(CaseStudyViewSet)
+register_snippet(ApproachViewSet)
 register_snippet(CommentViewSet)

@@ -201,6 +201,20 @@ def threads_about(*, user, **target) -> list[Thread]:
     )
 
 
+def threads_about_case_studies(*, user, case_studies, limit: int = 5) -> list[Thread]:
+    """The latest threads that link to any of `case_studies` (ids or a subquery of them), for
+    a page that gathers case studies (an approach)."""
+    return list(
+        Thread.objects.filter(
+            hidden_at__isnull=True,
+            category__in=readable_categories(user),
+            case_study__in=case_studies,
+        )
+        .select_related("category")
+        .order_by(*THREAD_ORDER)[:limit]
+    )
+
+
 def threads_started_by(author, viewer, *, limit: int = 5) -> list[Thread]:
     """A member's latest threads that the viewer may read, for the member's public profile."""
     return list(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from cases.casestudies.models import CaseStudy
+from cases.casestudies.models import Approach, CaseStudy
 from hub.base.fields import MonthYearField
 from hub.base.idempotency import SubmissionKeyMixin
 from hub.base.models import Organisation
@@ -41,7 +41,9 @@ class CaseStudyForm(SubmissionKeyMixin, forms.ModelForm):
         fields = [
             "title", "organisation", "summary", "claimant_groups", "barriers", "journey_stages",
             "areas", "provision", "delivery_approach", "partners", "what_was_done", "body",
-            "outcomes", "participants", "job_starts", "job_outcomes", "lessons",
+            "outcomes", "participants", "job_starts", "job_outcomes", "lessons", "approaches",
+            "comparison", "comparison_outcome_rate", "follow_up_months", "cost_per_participant",
+            "cost_covers",
         ]  # fmt: skip
         labels = {
             "title": "Title",
@@ -59,6 +61,12 @@ class CaseStudyForm(SubmissionKeyMixin, forms.ModelForm):
             "job_starts": "How many started work?",
             "job_outcomes": "How many reached a job outcome?",
             "lessons": "Lessons and pitfalls",
+            "approaches": "Which approaches is it an example of?",
+            "comparison": "What did you compare your results with?",
+            "comparison_outcome_rate": "The comparison's job outcome rate",
+            "follow_up_months": "For how many months did you follow people up?",
+            "cost_per_participant": "Cost per participant",
+            "cost_covers": "What does the cost cover?",
         }
         help_texts = {
             "title": "Say what worked and for whom, like “Job clubs run with a housing charity”.",
@@ -71,6 +79,16 @@ class CaseStudyForm(SubmissionKeyMixin, forms.ModelForm):
             "participants": "Optional. Whole numbers only.",
             "job_starts": "Optional.",
             "job_outcomes": "Optional. A paid outcome after the qualifying period in work.",
+            "approaches": "Optional. Your case study counts towards each approach's evidence "
+            "on the What works toolkit; a moderator may confirm the link.",
+            "comparison": "Peers are compared from the performance database, using the records "
+            "you cite below.",
+            "comparison_outcome_rate": "Optional. Job outcomes per 100 people in what you "
+            "compared with, like 12.5. Not needed for peers.",
+            "follow_up_months": "Optional. How long after starting you knew whether people "
+            "were in work.",
+            "cost_per_participant": "Optional. In pounds, like 350.",
+            "cost_covers": "Optional. For example, staff time and travel passes.",
         }
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
@@ -89,6 +107,17 @@ class CaseStudyForm(SubmissionKeyMixin, forms.ModelForm):
             "participants": forms.NumberInput(attrs={"class": "govuk-input--width-5", "min": 0}),
             "job_starts": forms.NumberInput(attrs={"class": "govuk-input--width-5", "min": 0}),
             "job_outcomes": forms.NumberInput(attrs={"class": "govuk-input--width-5", "min": 0}),
+            "approaches": forms.CheckboxSelectMultiple,
+            "comparison": forms.RadioSelect,
+            "comparison_outcome_rate": forms.NumberInput(
+                attrs={"class": "govuk-input--width-4", "step": "0.1", "min": 0, "max": 100}
+            ),
+            "follow_up_months": forms.NumberInput(
+                attrs={"class": "govuk-input--width-3", "min": 0}
+            ),
+            "cost_per_participant": forms.NumberInput(
+                attrs={"class": "govuk-input--width-5", "min": 0}
+            ),
         }
         error_messages = {
             "title": {"required": "Enter a title"},
@@ -105,6 +134,13 @@ class CaseStudyForm(SubmissionKeyMixin, forms.ModelForm):
             "participants": {"invalid": "Enter a whole number of people, like 40"},
             "job_starts": {"invalid": "Enter a whole number of job starts, like 12"},
             "job_outcomes": {"invalid": "Enter a whole number of job outcomes, like 8"},
+            "comparison_outcome_rate": {
+                "invalid": "Enter the comparison's job outcome rate as a number, like 12.5",
+                "max_digits": "Enter a rate from 0 to 100, like 12.5",
+                "max_decimal_places": "Enter the rate with at most one decimal place",
+            },
+            "follow_up_months": {"invalid": "Enter a whole number of months, like 6"},
+            "cost_per_participant": {"invalid": "Enter a whole number of pounds, like 350"},
         }
 
     def __init__(self, *args, organisations=None, **kwargs):
@@ -122,6 +158,11 @@ class CaseStudyForm(SubmissionKeyMixin, forms.ModelForm):
             self.initial.setdefault("period_end", self.instance.period_end)
         for name in ("participants", "job_starts", "job_outcomes"):
             self.fields[name].min_value = 0
+        self.fields["approaches"].queryset = Approach.objects.live().order_by("title")
+        self.fields["comparison"].choices = CaseStudy.Comparison.choices
+        self.fields["comparison"].required = False
+        if not self.fields["approaches"].queryset.exists():
+            del self.fields["approaches"]
         from cases.performance.models import PerformanceRecord
 
         org_ids = [o.pk for o in queryset]
@@ -137,6 +178,9 @@ class CaseStudyForm(SubmissionKeyMixin, forms.ModelForm):
         )
         if self.instance.pk:
             self.initial.setdefault("cited_records", list(self.instance.cited_records.all()))
+
+    def clean_comparison(self) -> str:
+        return self.cleaned_data.get("comparison") or CaseStudy.Comparison.NONE
 
     def clean_tags(self) -> list[str]:
         names = [t.strip()[:100] for t in self.cleaned_data.get("tags", "").split(",")]
@@ -162,6 +206,16 @@ class CaseStudyForm(SubmissionKeyMixin, forms.ModelForm):
             self.add_error("job_starts", "Job starts cannot be more than the people who took part")
         if starts is not None and outcomes is not None and outcomes > starts:
             self.add_error("job_outcomes", "Job outcomes cannot be more than job starts")
+        rate, comparison = data.get("comparison_outcome_rate"), data.get("comparison")
+        if rate is not None and not 0 <= rate <= 100:
+            self.add_error("comparison_outcome_rate", "Enter a rate from 0 to 100, like 12.5")
+        elif rate is not None and comparison in ("none", "peers"):
+            self.add_error(
+                "comparison_outcome_rate",
+                "Leave this empty when you compared with nothing or with peers"
+                if comparison == "none"
+                else "Leave this empty: peers' rate comes from the performance database",
+            )
         return data
 
     def service_data(self) -> dict:

@@ -9,9 +9,16 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from taggit.models import Tag
 
-from cases.casestudies import permissions
+from cases.casestudies import approach_evidence, evidence, permissions
 from cases.casestudies.filters import SORTS, TERM_FACETS
-from cases.casestudies.models import CaseStudy, CaseStudyRevision, Comment, Rating
+from cases.casestudies.models import (
+    Approach,
+    CaseStudy,
+    CaseStudyApproach,
+    CaseStudyRevision,
+    Comment,
+    Rating,
+)
 from hub.base.keys import among
 from hub.base.models import Organisation
 from hub.base.pagination import KeysetPage, keyset_page
@@ -273,3 +280,69 @@ def recent_published(limit: int) -> QuerySet:
 def published_in(ids) -> list[CaseStudy]:
     """The published case studies among `ids`, with their organisations: one query."""
     return list(CaseStudy.objects.published().filter(pk__in=ids).select_related("organisation"))
+
+
+# Approaches and evidence ------------------------------------------------------------------
+
+
+def live_approaches() -> list[Approach]:
+    """Every approach on the toolkit, with the terms it suits: four queries."""
+    return list(
+        Approach.objects.live()
+        .prefetch_related("claimant_groups", "barriers", "journey_stages")
+        .order_by("title")
+    )
+
+
+def live_approach(slug: str) -> Approach | None:
+    return (
+        Approach.objects.live()
+        .filter(slug=slug)
+        .prefetch_related("claimant_groups", "barriers", "journey_stages")
+        .first()
+    )
+
+
+def approach_summaries() -> dict:
+    """Each live approach's evidence summary, by approach id (cases.casestudies.evidence)."""
+    return approach_evidence.summaries()
+
+
+def empty_summary():
+    """The summary of an approach with no published case study yet."""
+    return evidence.Summary()
+
+
+def approach_case_studies(approach: Approach):
+    """(summary, the best-evidenced published case studies with their strength and impact)."""
+    return approach_evidence.ranked_case_studies(approach)
+
+
+def case_study_ids_of(approach: Approach) -> QuerySet:
+    """The ids of the approach's published case studies, as a subquery."""
+    return CaseStudy.objects.published().filter(approach_links__approach=approach).values("pk")
+
+
+def case_study_evidence(case_study: CaseStudy) -> dict:
+    """A case study's evidence strength with reasons, impact and cost band."""
+    return approach_evidence.case_study_evidence(case_study)
+
+
+def approach_links(case_study: CaseStudy) -> list[CaseStudyApproach]:
+    """The live approaches a case study is an example of, with who confirmed each link."""
+    return list(
+        CaseStudyApproach.objects.filter(case_study=case_study, approach__live=True)
+        .select_related("approach")
+        .order_by("approach__title")
+    )
+
+
+def evidence_rules() -> dict:
+    """The thresholds the evidence rules use, for the pages that explain them."""
+    return {
+        "min_participants": evidence.MIN_PARTICIPANTS,
+        "min_follow_up_months": evidence.MIN_FOLLOW_UP_MONTHS,
+        "min_studies": evidence.MIN_STUDIES,
+        "max_padlocks": evidence.MAX_PADLOCKS,
+        "cost_bands": evidence.cost_bands(),
+    }

@@ -8,6 +8,8 @@ transaction; counters on the case study change in the same transaction as the ro
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, F, Sum
@@ -22,9 +24,12 @@ from hub.base.models import Membership, Organisation, User
 SCALAR_FIELDS = (
     "title", "summary", "body", "delivery_approach", "provision", "partners", "what_was_done",
     "outcomes", "participants", "job_starts", "job_outcomes", "lessons", "period_start",
-    "period_end",
+    "period_end", "comparison", "comparison_outcome_rate", "follow_up_months",
+    "cost_per_participant", "cost_covers",
 )  # fmt: skip
-M2M_FIELDS = ("claimant_groups", "barriers", "journey_stages", "areas", "cited_records")
+M2M_FIELDS = (
+    "claimant_groups", "barriers", "journey_stages", "areas", "cited_records", "approaches",
+)  # fmt: skip
 
 
 # Case studies ---------------------------------------------------------------------------
@@ -35,7 +40,9 @@ def _snapshot(case_study: CaseStudy) -> dict:
     content = {}
     for name in SCALAR_FIELDS:
         value = getattr(case_study, name)
-        content[name] = value.isoformat() if hasattr(value, "isoformat") else value
+        if hasattr(value, "isoformat"):
+            value = value.isoformat()
+        content[name] = str(value) if isinstance(value, Decimal) else value
     for name in M2M_FIELDS:
         content[name] = sorted(str(term) for term in getattr(case_study, name).all())
     content["tags"] = sorted(case_study.tags.names())

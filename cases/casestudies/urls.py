@@ -19,6 +19,11 @@ urlpatterns = [
     path("<int:pk>/report/", engagement.case_study_flag, name="case_study_flag"),
     path("<int:pk>/hide/", moderation.case_study_hide, name="case_study_hide"),
     path("<int:pk>/restore/", moderation.case_study_restore, name="case_study_restore"),
+    path(
+        "<int:pk>/approaches/<int:link>/confirm/",
+        moderation.approach_confirm,
+        name="case_study_approach_confirm",
+    ),
     path("comments/<int:pk>/edit/", engagement.comment_edit, name="comment_edit"),
     path("comments/<int:pk>/delete/", engagement.comment_delete, name="comment_delete"),
     path("comments/<int:pk>/report/", engagement.comment_flag, name="comment_flag"),

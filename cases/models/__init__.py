@@ -2,7 +2,9 @@
 (cases.casestudies.models, cases.performance.models)."""
 
 from cases.casestudies.models import (
+    Approach,
     CaseStudy,
+    CaseStudyApproach,
     CaseStudyRevision,
     Comment,
     Rating,
@@ -11,6 +13,8 @@ from cases.casestudies.models import (
 from cases.performance.models import PerformanceRecord, Programme, RecordEvent, RecordUpload
 
 __all__ = [
+    "Approach",
+    "CaseStudyApproach",
     "CaseStudy",
     "CaseStudyRevision",
     "Comment",

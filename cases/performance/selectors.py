@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Sum
 
 from cases.performance.models import PerformanceRecord
 from hub.base.models import Organisation
@@ -52,3 +52,45 @@ def organisation_peer_records(user, organisation: Organisation):
         .select_related("organisation", "programme", "claimant_group")
         .order_by("period_start", "period_end", "pk")
     )
+
+
+def peer_outcome_totals(keys) -> dict[tuple, tuple[int, int]]:
+    """For each (programme id, claimant group id, period start, period end, organisation id):
+    the job outcomes and attachments of every *other* organisation's open, undisputed records
+    on the same programme, claimant group and period. One query, whatever the number of keys.
+
+    Only open records count, so the figures are the same for every viewer."""
+    keys = set(keys)
+    if not keys:
+        return {}
+    rows = (
+        PerformanceRecord.objects.published()
+        .exclude(status=PerformanceRecord.Status.DISPUTED)
+        .filter(
+            programme_id__in={k[0] for k in keys},
+            claimant_group_id__in={k[1] for k in keys},
+            period_start__in={k[2] for k in keys},
+            job_outcomes__isnull=False,
+            attachments__gt=0,
+        )
+        .values_list(
+            "programme_id", "claimant_group_id", "period_start", "period_end", "organisation_id"
+        )  # fmt: skip
+        .annotate(outcomes=Sum("job_outcomes"), attached=Sum("attachments"))
+        .order_by()
+    )
+    totals: dict[tuple, list[int]] = {}
+    own: dict[tuple, tuple[int, int]] = {}
+    for programme, group, start, end, organisation, outcomes, attached in rows:
+        total = totals.setdefault((programme, group, start, end), [0, 0])
+        total[0] += outcomes
+        total[1] += attached
+        own[(programme, group, start, end, organisation)] = (outcomes, attached)
+    result = {}
+    for key in keys:
+        total = totals.get(key[:4])
+        if total is None:
+            continue
+        mine = own.get(key, (0, 0))
+        result[key] = (total[0] - mine[0], total[1] - mine[1])
+    return result

@@ -37,3 +37,44 @@ def svg_open(chart_id: str, height: int, title: str, desc: str) -> list[str]:
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
     ]
+
+
+def diverging_bars(
+    *, chart_id: str, title: str, desc: str, rows: list[tuple[str, float]], unit: str
+) -> str:
+    """A horizontal bar per row from a zero line: positive values right in the accent colour,
+    negative ones left of it in red, each labelled with its value
+    (`unit` after it). The caller marks the result safe and shows the numbers in a table."""
+    label_width, value_width, bar_height, gap, top = 220, 70, 22, 10, 10
+    height = top * 2 + max(len(rows), 1) * (bar_height + gap)
+    largest = max([abs(v) for _, v in rows] + [1.0])
+    plot_left, plot_right = label_width, WIDTH - value_width
+    zero = plot_left + (plot_right - plot_left) / 2 if any(v < 0 for _, v in rows) else plot_left
+    scale = (plot_right - zero) / largest
+    parts = svg_open(chart_id, height, title, desc)
+    for i, (label, value) in enumerate(rows):
+        y = top + i * (bar_height + gap)
+        short = label if len(label) <= 28 else label[:27] + "…"
+        parts.append(
+            f'<text x="{label_width - 8}" y="{number(y + bar_height * 0.7)}" '
+            f'text-anchor="end" font-size="14">{escape(short)}</text>'
+        )
+        length = abs(value) * scale
+        x = zero if value >= 0 else zero - length
+        colour = ACCENT if value >= 0 else RED
+        parts.append(
+            f'<rect x="{number(x)}" y="{y}" width="{number(max(length, 1))}" '
+            f'height="{bar_height}" fill="{colour}" stroke="{TEXT}" stroke-width="1"/>'
+        )
+        sign = "+" if value > 0 else ""
+        text_x = zero + length + 6 if value >= 0 else zero + 6
+        parts.append(
+            f'<text x="{number(text_x)}" y="{number(y + bar_height * 0.7)}" '
+            f'font-size="14">{sign}{number(value)}{escape(unit)}</text>'
+        )
+    parts.append(
+        f'<line x1="{number(zero)}" y1="{top - 4}" x2="{number(zero)}" y2="{height - top + 4}" '
+        f'stroke="{TEXT}" stroke-width="2"/>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -73,6 +73,7 @@ urlpatterns = [
     path("notifications/", include("hub.base.urls_notifications")),
     path("case-studies/<int:pk>/feature/", showcase.case_study_feature, name="case_study_feature"),
     path("case-studies/", include("cases.casestudies.urls")),
+    path("what-works/", include("hub.site.approaches.urls")),
     path("forum/", include("forum.urls")),
     path("performance/", include("cases.performance.urls")),
     path("standards/", include("toolkits.urls_standards")),

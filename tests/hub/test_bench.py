@@ -6,10 +6,11 @@ from django.core.management.base import CommandError
 from django.test import Client
 from django.test.utils import override_settings
 
-from cases.casestudies.models import CaseStudy, Comment, Rating
+from cases.casestudies.models import CaseStudy, CaseStudyApproach, Comment, Rating
 from cases.performance.models import PerformanceRecord
 from forum.models import Category, Post, Thread
 from hub.base.models import User
+from hub.site.bench import approaches as bench_approaches
 from hub.site.bench import indexing, measure, report, rows, seed
 
 SCALE = 0.001
@@ -37,17 +38,23 @@ def test_the_bench_seeds_consistent_rows_and_measures_pages_against_the_bare_vie
     assert rows.locate(SCALE).big_thread == seeded.big_thread
 
     indexing.index_for_search()
+    approach = bench_approaches.link()
+    linked = CaseStudyApproach.objects.filter(case_study__in=bench_cases)
+    assert linked.count() == counts.case_studies
+    assert bench_approaches.link() == approach and linked.count() == counts.case_studies
     pages = [
         measure.Page("Case studies", "/case-studies/"),
         measure.Page("Thread, last page", f"/forum/t/{big.pk}/?page={seeded.big_thread_pages}"),
         measure.Page("Search case studies", f"/case-studies/?q={rows.RARE_WORD}"),
         measure.Page("Performance", "/performance/", signed_in=True),
+        measure.Page("What works toolkit", "/what-works/"),
+        measure.Page("Approach page", f"/what-works/{approach}/"),
     ]
     member = User.objects.get(username=seeded.member_username)
     with override_settings(ROOT_URLCONF="hub.site.bench.measure"):
         baseline, results = measure.run(pages, member=member, repeat=3, warmup=1)
     assert baseline.status == 200 and baseline.queries == 0
-    assert [r.status for r in results] == [200, 200, 200, 200]
+    assert [r.status for r in results] == [200] * 6
     assert all(r.queries > 0 and r.p95_ms >= r.p50_ms > 0 for r in results)
     assert all(r.ratio == pytest.approx(r.p95_ms / baseline.p95_ms) for r in results)
     # The bulk rows are in the search index: the rare word finds the one case study saying it.
@@ -56,7 +63,7 @@ def test_the_bench_seeds_consistent_rows_and_measures_pages_against_the_bare_vie
     table = report.markdown(baseline, results, meta=["# Bench"])
     assert "| Bare view (fixed string) | anonymous |" in table
     assert f"`/forum/t/{big.pk}/?page={seeded.big_thread_pages}`" in table
-    assert report.as_csv(baseline, results).count("\n") == 6
+    assert report.as_csv(baseline, results).count("\n") == 8
 
 
 def test_percentiles_interpolate_between_ranks():

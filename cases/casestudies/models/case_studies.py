@@ -72,6 +72,13 @@ class CaseStudy(index.Indexed, Hideable):
         SPECIALIST = "specialist", "Specialist (help with one barrier)"
         BOTH = "both", "Both end-to-end and specialist"
 
+    class Comparison(models.TextChoices):
+        NONE = "none", "Nothing"
+        BEFORE_AFTER = "before_after", "Before and after"
+        EARLIER_COHORTS = "earlier_cohorts", "Our own earlier cohorts"
+        COMPARISON_GROUP = "comparison_group", "A comparison group"
+        PEERS = "peers", "Peers on the same programme and claimant group"
+
     title = models.CharField(max_length=160)
     summary = models.TextField(
         max_length=500, help_text="Two or three sentences: who it helped, what you did, the result."
@@ -113,6 +120,29 @@ class CaseStudy(index.Indexed, Hideable):
         "lessons and pitfalls",
         max_length=5000,
         help_text="Markdown. What you would do differently.",
+    )
+    # The evidence (cases.casestudies.evidence weighs it).
+    comparison = models.CharField(
+        "compared with", max_length=20, choices=Comparison.choices, default=Comparison.NONE
+    )
+    comparison_outcome_rate = models.DecimalField(
+        "comparison's job outcome rate (%)",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Job outcomes per 100 people in what you compared with.",
+    )
+    follow_up_months = models.PositiveSmallIntegerField("months followed up", null=True, blank=True)
+    cost_per_participant = models.PositiveIntegerField(
+        "cost per participant (£)", null=True, blank=True
+    )
+    cost_covers = models.CharField("what the cost covers", max_length=300, blank=True)
+    approaches = models.ManyToManyField(
+        "cases.Approach",
+        through="cases.CaseStudyApproach",
+        blank=True,
+        related_name="case_studies",
     )
     period_start = models.DateField("period from", help_text="The first month the practice ran.")
     period_end = models.DateField(
@@ -174,6 +204,11 @@ class CaseStudy(index.Indexed, Hideable):
             models.CheckConstraint(
                 condition=Q(period_end__isnull=True) | Q(period_end__gte=models.F("period_start")),
                 name="case_study_period_in_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(comparison_outcome_rate__isnull=True)
+                | Q(comparison_outcome_rate__gte=0, comparison_outcome_rate__lte=100),
+                name="case_study_comparison_rate_range",
             ),
             models.CheckConstraint(
                 condition=Q(rating_mean__gte=0) & Q(rating_mean__lte=5),

@@ -129,6 +129,8 @@ def _detail_context(request, case_study, *, comments=None, rating_form=None, com
             lambda: selectors.related_case_studies(case_study),
             namespace=caching.RELATED,
         ),
+        "evidence": selectors.case_study_evidence(case_study),
+        "approach_links": selectors.approach_links(case_study),
         "can_edit": permissions.can_edit(user, case_study),
         "can_delete": permissions.can_delete(user, case_study),
         "can_see_history": permissions.can_see_history(user, case_study),
@@ -326,6 +328,10 @@ FIELD_LABELS = {
     "lessons": "Lessons and pitfalls", "period_start": "Period from", "period_end": "Period to",
     "claimant_groups": "Claimant groups", "barriers": "Barriers",
     "journey_stages": "Journey stages", "areas": "Areas", "tags": "Tags", "status": "State",
+    "approaches": "Approaches", "comparison": "Compared with",
+    "comparison_outcome_rate": "Comparison's job outcome rate",
+    "follow_up_months": "Months followed up", "cost_per_participant": "Cost per participant",
+    "cost_covers": "What the cost covers",
 }  # fmt: skip
 
 

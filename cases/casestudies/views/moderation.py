@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from cases.casestudies import permissions
 from cases.casestudies.views.common import trail, visible_case_study, visible_comment
 from hub.base.moderation import views as moderation
 
@@ -37,3 +42,21 @@ def comment_hide(request, pk):
 @require_POST
 def comment_restore(request, pk):
     return moderation.restore(request, visible_comment(request, pk))
+
+
+@login_required
+@require_POST
+def approach_confirm(request, pk, link):
+    """Confirm that the case study is an example of one of the approaches its author chose."""
+    from cases.casestudies import approach_services
+    from cases.casestudies.models import CaseStudyApproach
+
+    if not permissions.is_moderator(request.user):
+        raise PermissionDenied("Only moderators can do that.")
+    case_study = visible_case_study(request, pk)
+    found = CaseStudyApproach.objects.filter(pk=link, case_study=case_study).first()
+    if found is None:
+        raise Http404("No such approach on this case study.")
+    approach_services.approach_link_confirm(actor=request.user, link=found)
+    messages.success(request, f"Confirmed: it is an example of “{found.approach.title}”.")
+    return redirect(case_study)

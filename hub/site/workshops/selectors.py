@@ -140,3 +140,21 @@ def filter_workshops(queryset, *, area=None, theme=None, group=None, year=None):
     if year:
         queryset = queryset.filter(date__year=year)
     return queryset
+
+
+def workshops_discussing(case_studies, *, limit: int = 5) -> list[WorkshopPage]:
+    """The latest published workshop notes that link to any of `case_studies` (a subquery of
+    ids). The links live in a StreamField, so they are read from Wagtail's reference index:
+    two queries, whatever the number of case studies or workshops."""
+    from django.db.models import CharField, IntegerField
+    from django.db.models.functions import Cast
+    from wagtail.models import ReferenceIndex
+
+    case_study_type = ContentType.objects.get_by_natural_key("cases", "casestudy")
+    keys = case_studies.annotate(key=Cast("pk", CharField(max_length=255))).values("key")
+    pages = (
+        ReferenceIndex.objects.filter(to_content_type=case_study_type, to_object_id__in=keys)
+        .annotate(page_id=Cast("object_id", IntegerField()))
+        .values("page_id")
+    )
+    return list(published_workshops().filter(pk__in=pages).order_by("-date", "-pk")[:limit])

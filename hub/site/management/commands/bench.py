@@ -18,6 +18,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import override_settings
 
+from hub.site.bench import approaches as bench_approaches
 from hub.site.bench import indexing, measure, report, rows, seed
 
 
@@ -70,11 +71,12 @@ class Command(BaseCommand):
             indexing.forget_cached_counts()
         self._verified_members()
         workshop = self._workshop_pages()
+        approach = bench_approaches.link(stdout=self.stdout)
         if options["seed_only"]:
             for what, seconds in seeding.items():
                 self.stdout.write(f"  {what}: {seconds:.1f} s")
             return
-        pages = self._pages(seeded, workshop)
+        pages = self._pages(seeded, workshop, approach)
         from hub.base.models import User
 
         member = User.objects.get(username=seeded.member_username)
@@ -177,7 +179,7 @@ class Command(BaseCommand):
             )
         return page.url if page else None
 
-    def _pages(self, seeded, workshop) -> list[measure.Page]:
+    def _pages(self, seeded, workshop, approach) -> list[measure.Page]:
         P = measure.Page
         pages = [
             # A page with a template and no data: what the base layout alone costs.
@@ -204,6 +206,10 @@ class Command(BaseCommand):
             P("Benchmarks (peer group)", "/performance/benchmarks/", signed_in=True),
             P("Benchmark of a record", f"/performance/benchmarks/record/{seeded.record}/"),
             P("Open-data API list", "/performance/open-data/api/records"),
+            P("What works toolkit", "/what-works/"),
+            P("What works, filtered and sorted", "/what-works/?evidence=2&impact=0&sort=cost"),
+            P("Approach page", f"/what-works/{approach}/"),
+            P("Approach page", f"/what-works/{approach}/", signed_in=True),
         ]
         if workshop:
             pages.append(P("Workshop page", workshop))

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from hub.base.models import Area, ClaimantGroup, Membership, Organisation, SupplyChainLink, User
+from hub.site.demo import approaches as approaches_demo
 from hub.site.demo import cases as cases_demo
 from hub.site.demo import content, pages, workshops
 from hub.site.demo import forum as forum_demo
@@ -32,6 +33,8 @@ class Command(BaseCommand):
             case_studies = cases_demo.seed(stdout=self.stdout)
             # Eight quarters of performance records, with partner checks and a few disputes.
             performance_records = demo_records.seed(stdout=self.stdout)
+            # Approaches for the What works toolkit, linked to those case studies, with evidence.
+            approaches = approaches_demo.seed(stdout=self.stdout)
             # Forum categories, threads and posts by the same members, some about case studies.
             forum = forum_demo.seed(stdout=self.stdout)
             # 'What Works' workshop notes, past and upcoming, some with follow-up threads.
@@ -40,6 +43,7 @@ class Command(BaseCommand):
             toolkits = toolkits_demo.seed(stdout=self.stdout)
         self.stdout.write(case_studies)
         self.stdout.write(performance_records)
+        self.stdout.write(approaches)
         self.stdout.write(forum)
         for summary in (workshop_notes, toolkits):
             if summary:

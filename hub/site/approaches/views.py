@@ -1,0 +1,144 @@
+"""The What works toolkit: every approach with its cost, evidence strength and impact, built
+from case studies, and a page per approach with its case studies best evidenced first, its
+numbers as a chart and a table, and the forum threads and workshop notes about its case studies.
+
+Both pages work without JavaScript: the filters are a GET form and the table sorts by links.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+
+from cases.casestudies import selectors as cases
+from forum import selectors as forum
+from hub.base.charts import diverging_bars
+from hub.site.approaches.forms import ToolkitFilterForm
+from hub.site.workshops import selectors as workshops
+
+# Column -> (its label, the direction it sorts first: False ascending)
+SORTS = {
+    "title": ("Approach", False),
+    "cost": ("Cost", False),
+    "evidence": ("Evidence", True),
+    "impact": ("Impact", True),
+}
+LOW = Decimal(-1000)
+
+
+def _sort_key(column: str):
+    def key(row):
+        summary = row["summary"]
+        if column == "cost":
+            return summary.cost.median if summary.cost else Decimal(10**9)
+        if column == "evidence":
+            return summary.typical_padlocks or 0
+        if column == "impact":
+            return summary.impact.points if summary.impact else LOW
+        return row["approach"].title.lower()
+
+    return key
+
+
+def _matches(row, data: dict) -> bool:
+    approach, summary = row["approach"], row["summary"]
+    for name, relation in (("group", "claimant_groups"), ("barrier", "barriers"),
+                           ("stage", "journey_stages")):  # fmt: skip
+        if data.get(name) and data[name] not in {t.slug for t in getattr(approach, relation).all()}:
+            return False
+    if data.get("cost") and (summary.cost is None or summary.cost.band.number > int(data["cost"])):
+        return False
+    if data.get("evidence") and (summary.typical_padlocks or 0) < int(data["evidence"]):
+        return False
+    if data.get("impact"):
+        least = Decimal(data["impact"])
+        if summary.impact is None or summary.impact.points < least:
+            return False
+        if least == 0 and summary.impact.points == 0:
+            return False  # "any improvement" means more than nothing
+    return True
+
+
+def toolkit(request):
+    rules = cases.evidence_rules()
+    form = ToolkitFilterForm(request.GET or None, cost_bands=rules["cost_bands"])
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    summaries = cases.approach_summaries()
+    empty = cases.empty_summary()
+    rows = [{"approach": a, "summary": summaries.get(a.pk, empty)} for a in cases.live_approaches()]
+    shown = [row for row in rows if _matches(row, data)]
+    sort = request.GET.get("sort", "evidence")
+    column, reversed_ = sort.lstrip("-"), sort.startswith("-")
+    if column not in SORTS:
+        column, reversed_ = "evidence", False
+    descending = SORTS[column][1] != reversed_
+    shown.sort(key=lambda r: r["approach"].title.lower())
+    shown.sort(key=_sort_key(column), reverse=descending)
+    query = request.GET.copy()
+    query.pop("sort", None)
+    headers = []
+    for key, (label, _first) in SORTS.items():
+        q = query.copy()
+        current = key == column
+        # Selecting the current column turns its order round; another starts in its own.
+        q["sort"] = ("-" + key if not reversed_ else key) if current else key
+        headers.append({
+            "key": key, "label": label, "query": q.urlencode(), "current": current,
+            "aria_sort": ("descending" if descending else "ascending") if current else "none",
+        })  # fmt: skip
+    return render(
+        request,
+        "hub/approaches/toolkit.html",
+        {
+            "form": form,
+            "rows": shown,
+            "total": len(rows),
+            "headers": headers,
+            "filtered": bool(data and any(data.values())),
+            "rules": rules,
+            "breadcrumbs": [("Home", "/")],
+        },
+    )
+
+
+def _chart(approach, listed) -> str | None:
+    rows = [(item["case_study"].title, float(item["impact"])) for item in listed
+            if item["impact"] is not None][:12]  # fmt: skip
+    if not rows:
+        return None
+    return mark_safe(  # noqa: S308 - every text in it is escaped by diverging_bars
+        diverging_bars(
+            chart_id=f"impact-{approach.pk}",
+            title=f"Impact of each case study of {approach.title}",
+            desc="Each bar is one case study's job outcome rate minus its comparison's, in "
+            "percentage points; the table below gives the same numbers.",
+            rows=rows,
+            unit=" pts",
+        )
+    )
+
+
+def approach_detail(request, slug):
+    approach = cases.live_approach(slug)
+    if approach is None:
+        raise Http404("No such approach.")
+    summary, listed = cases.approach_case_studies(approach)
+    ids = cases.case_study_ids_of(approach)
+    return render(
+        request,
+        "hub/approaches/approach_detail.html",
+        {
+            "approach": approach,
+            "summary": summary,
+            "listed": listed,
+            "best": listed[0] if listed else None,
+            "chart": _chart(approach, listed),
+            "threads": forum.threads_about_case_studies(user=request.user, case_studies=ids),
+            "workshops": workshops.workshops_discussing(ids),
+            "rules": cases.evidence_rules(),
+            "breadcrumbs": [("Home", "/"), ("What works", "/what-works/")],
+        },
+    )
