@@ -405,4 +405,12 @@ def test_group_editor_offers_only_the_case_study_permissions_that_mean_something
         .queryset.filter(content_type__app_label="cases")
         .values_list("codename", flat=True)
     )
-    assert offered == {"view_casestudy", "moderate_casestudy", "view_comment"}
+    # Approaches are written in the admin (by moderators and editors), so theirs mean something.
+    assert offered == {
+        "view_casestudy",
+        "moderate_casestudy",
+        "view_comment",
+        "add_approach",
+        "change_approach",
+        "delete_approach",
+    }
