@@ -265,6 +265,8 @@ SOCIALACCOUNT_PROVIDERS = {
         else [],
     }
 }
+# An existing account on a verified domain is linked at its first SSO sign-in (hub.base.sso).
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_LOGIN_ON_GET = False  # the button posts, so a link elsewhere cannot start a sign-in
 HUB_OIDC_ORIGINS = [
     f"{url.scheme}://{url.netloc}"

@@ -53,7 +53,13 @@ def _name_from(data: dict) -> str:
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
     """Names a new member from the ID token's name claims and, when their verified address is on
-    a verified domain, asks to join that domain's organisation for them."""
+    a verified domain, asks to join that domain's organisation for them. An existing account
+    with that verified address is signed in to and linked instead."""
+
+    def can_authenticate_by_email(self, login, email):
+        """A member who already has an account on a verified domain signs in to it through the
+        provider (and it is linked); the provider is not trusted for other addresses."""
+        return domain_for(email) is not None
 
     def populate_user(self, request, sociallogin, data):
         user = super().populate_user(request, sociallogin, data)

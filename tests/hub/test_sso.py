@@ -154,3 +154,25 @@ def test_sso_sign_in_on_an_unverified_domain_creates_an_account_without_a_reques
     assert client.get(callback).status_code == 302
     user = User.objects.get(email=oidc_provider.person.email)
     assert not Membership.objects.filter(user=user).exists()
+
+
+def test_an_existing_member_on_a_verified_domain_signs_in_to_their_account_and_it_is_linked(
+    client, council, oidc_provider
+):
+    member = UserFactory(email=oidc_provider.person.email, display_name="Priya S")
+    EmailDomain.objects.create(organisation=council, domain="council.example.org", require_sso=True)
+    callback = sign_in_at_the_provider(client, oidc_provider)
+    assert client.get(callback).status_code == 302
+    assert client.session["_auth_user_id"] == str(member.pk)
+    assert SocialAccount.objects.get(user=member)
+    assert User.objects.filter(email=member.email).count() == 1
+
+
+def test_the_provider_is_not_trusted_for_an_existing_account_on_an_unverified_domain(
+    client, oidc_provider
+):
+    member = UserFactory(email=oidc_provider.person.email)
+    callback = sign_in_at_the_provider(client, oidc_provider)
+    client.get(callback)
+    assert client.session.get("_auth_user_id") != str(member.pk)
+    assert not SocialAccount.objects.filter(user=member).exists()
