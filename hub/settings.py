@@ -6,6 +6,7 @@ Production sets DJANGO_DEBUG=false and DJANGO_SECRET_KEY; see README.md.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -90,6 +91,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -242,6 +245,36 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_USERNAME_BLACKLIST = ["admin", "administrator", "moderator", "hub", "root", "support"]
+
+# Sign in with an organisation's identity provider (OpenID Connect); off unless configured.
+# hub.base.sso explains what verified e-mail domains add.
+SOCIALACCOUNT_ADAPTER = "hub.base.sso.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": os.environ.get("HUB_OIDC_PROVIDER_ID", "organisation"),
+                "name": os.environ.get("HUB_OIDC_NAME", "your organisation"),
+                "client_id": os.environ["HUB_OIDC_CLIENT_ID"],
+                "secret": os.environ.get("HUB_OIDC_SECRET", ""),
+                "settings": {"server_url": os.environ["HUB_OIDC_SERVER_URL"]},
+            }
+        ]
+        if os.environ.get("HUB_OIDC_CLIENT_ID") and os.environ.get("HUB_OIDC_SERVER_URL")
+        else [],
+    }
+}
+# An existing account on a verified domain is linked at its first SSO sign-in (hub.base.sso).
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_LOGIN_ON_GET = False  # the button posts, so a link elsewhere cannot start a sign-in
+HUB_OIDC_ORIGINS = [
+    f"{url.scheme}://{url.netloc}"
+    for url in (
+        urlsplit(app["settings"]["server_url"])
+        for app in SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"]
+    )
+]
 # Sign-in attempts from one address (an office or a proxy shares one), and password-reset
 # e-mails per address and per account. Failed passwords are not locked out but slowed down by
 # hub.base.signin (HUB_SIGNIN_* below), which replaces allauth's check of `login_failed`; allauth
@@ -436,7 +469,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "form-action": [SELF],
+        # The SSO button's form is redirected to the identity provider, which form-action covers.
+        "form-action": [SELF, *HUB_OIDC_ORIGINS],
         "frame-ancestors": [SELF],
         "base-uri": [SELF],
         "object-src": [NONE],

@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from tests.oidc_provider.fixtures import oidc_provider, oidc_provider_process  # noqa: F401
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():

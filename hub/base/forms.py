@@ -3,6 +3,7 @@
 from allauth.account import forms as allauth_forms
 from django import forms
 
+from hub.base import sso
 from hub.base.models import Membership, Organisation, User
 from hub.base.text import no_control_characters
 
@@ -91,6 +92,13 @@ class LoginForm(allauth_forms.LoginForm):
         if "remember" in self.fields:
             self.fields["remember"].label = "Keep me signed in on this device"
 
+    def clean(self):
+        refusal = sso.password_refusal(self.cleaned_data.get("login") or "")
+        if refusal:
+            self.add_error("login", refusal)
+            return self.cleaned_data
+        return super().clean()
+
 
 class NameForm(forms.ModelForm):
     """A member's name (required) and job title (optional), as other members see them."""
@@ -129,6 +137,13 @@ class SignupForm(allauth_forms.SignupForm):
             "job_title": name_fields["job_title"],
             **self.fields,
         }
+
+    def clean_email(self):
+        email = super().clean_email()
+        refusal = sso.password_refusal(email)
+        if refusal:
+            raise forms.ValidationError(refusal)
+        return email
 
     def custom_signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"].strip()

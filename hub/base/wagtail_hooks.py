@@ -7,7 +7,15 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from hub.base.admin_users import EraseBulkAction
-from hub.base.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation, Theme
+from hub.base.models import (
+    Area,
+    Barrier,
+    ClaimantGroup,
+    EmailDomain,
+    JourneyStage,
+    Organisation,
+    Theme,
+)
 from hub.base.moderation import admin_hooks  # noqa: F401  (its hooks register on import)
 
 
@@ -85,8 +93,23 @@ class OrganisationViewSet(SnippetViewSet):
     ]
 
 
+class EmailDomainViewSet(SnippetViewSet):
+    """E-mail domains that site staff have checked belong to an organisation (hub.base.sso)."""
+
+    model = EmailDomain
+    icon = "mail"
+    menu_label = "Verified e-mail domains"
+    menu_order = 211
+    add_to_admin_menu = True
+    list_display = ["domain", "organisation", "require_sso", "created_at"]
+    list_filter = ["require_sso"]
+    search_fields = ["domain"]
+    panels = [FieldPanel("domain"), FieldPanel("organisation"), FieldPanel("require_sso")]
+
+
 register_snippet(TaxonomyGroup)
 register_snippet(OrganisationViewSet)
+register_snippet(EmailDomainViewSet)
 
 # Deleting users in bulk erases them (hub.base.accounts); registered after Wagtail's own bulk
 # delete, which it replaces.

@@ -1,5 +1,6 @@
 from hub.base.moderation.models import Report
 
+from .domains import EmailDomain
 from .notifications import Notification, NotificationPreference
 from .organisations import Membership, Organisation, SupplyChainLink
 from .taxonomy import Area, Barrier, ClaimantGroup, JourneyStage, ShowcaseKind, Theme
@@ -9,6 +10,7 @@ __all__ = [
     "Area",
     "Barrier",
     "ClaimantGroup",
+    "EmailDomain",
     "JourneyStage",
     "Membership",
     "Notification",
