@@ -124,5 +124,5 @@ def test_an_administrator_deletes_a_member_from_the_admin(new_page, auditor, js_
     assert published.author_id == member.pk
 
     page.goto(published.get_absolute_url())
-    expect(page.locator(".govuk-summary-list")).to_contain_text("Former member")
+    expect(page.locator(".govuk-summary-list").first).to_contain_text("Former member")
     auditor.check(page, js_enabled)

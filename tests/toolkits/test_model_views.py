@@ -243,8 +243,11 @@ def test_exports_neutralise_text_that_a_spreadsheet_would_run(client):
     formula = '=HYPERLINK("x")'
     response = client.get(f"{reverse('financial_model_xlsx')}?{_query(group_1_name=formula)}")
     book = load_workbook(io.BytesIO(response.content))
-    answers = dict(book["Inputs"].iter_rows(values_only=True))
-    assert answers["Group 1: name"] == '\'=HYPERLINK("x")'
+    cells = {label.value: answer for label, answer in book["Inputs"].iter_rows()}
+    cell = cells["Group 1: name"]
+    assert cell.value == formula  # the text as typed, with no visible apostrophe
+    assert cell.data_type == "s"  # a text cell, never a formula
+    assert cell.quotePrefix  # kept as text when edited in a spreadsheet
 
 
 def test_exports_of_invalid_answers_go_back_to_the_form(client):
