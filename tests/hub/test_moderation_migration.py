@@ -33,13 +33,9 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    reason="SQLite's schema editor checks every foreign key in the whole database after it "
-    "rebuilds a table, so rows other tests leave in unrelated tables can fail it; the suite "
-    "runs this migration test on PostgreSQL (CI's second run), where production data lives",
-)
+# serialized_rollback: the migrated data (groups, content types) is restored before this test
+# and after it, so neither this test nor the transactional ones after it depend on the order.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_flags_become_reports_with_everything_they_held_and_back():
     case_study = CaseStudyFactory()
     comment = Comment.objects.create(case_study=case_study, author=UserFactory(), body="Spam")
