@@ -18,12 +18,10 @@ def _case_studies(*, user, queryset) -> None:
 def register() -> None:
     register_rule("cases.CaseStudy", "author", handler=_case_studies, why="Drafts go.", order=10)
     for model, field, action, why in [
-        ("cases.CaseStudy", "hidden_by", Action.CLEAR, "The moderation stays."),
         ("cases.CaseStudyRevision", "editor", Action.CLEAR, "The history stays, unattributed."),
         ("cases.CaseStudyApproach", "confirmed_by", Action.CLEAR, "The confirmation stays."),
         ("cases.Rating", "user", Action.KEEP, "Ratings count on, anonymously."),
         ("cases.Comment", "author", Action.KEEP, "Comments stay, by a former member."),
-        ("cases.Comment", "hidden_by", Action.CLEAR, "The moderation stays."),
         ("cases.PerformanceRecord", "created_by", Action.CLEAR, "Records are the organisation's."),
         ("cases.RecordEvent", "actor", Action.CLEAR, "The record's history stays."),
         ("cases.RecordUpload", "uploaded_by", Action.CLEAR, "The upload history stays."),

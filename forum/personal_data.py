@@ -13,7 +13,6 @@ def register() -> None:
         ("forum.Thread", "hidden_by", Action.CLEAR, "The moderation stays."),
         ("forum.Thread", "last_post_author", Action.KEEP, "Shown as a former member."),
         ("forum.Post", "author", Action.KEEP, "Posts stay, by a former member."),
-        ("forum.Post", "hidden_by", Action.CLEAR, "The moderation stays."),
         ("forum.Reaction", "user", Action.KEEP, "'Helpful' counts stay, anonymously."),
         ("forum.Watch", "user", Action.DELETE, "What they watched."),
         ("forum.ThreadRead", "user", Action.DELETE, "What they read."),

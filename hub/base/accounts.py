@@ -100,6 +100,14 @@ def account_erase(*, actor: User, user: User) -> User:
 def register_rules() -> None:
     """The base's own relations and those of the libraries it installs."""
     register, KEEP, CLEAR, DELETE = erasure.register, Action.KEEP, Action.CLEAR, Action.DELETE
+    # Every model that takes moderation's hidden fields gets their rule here, once.
+    from django.apps import apps
+
+    from hub.base.moderation.models import Hideable
+
+    for model in apps.get_models():
+        if issubclass(model, Hideable):
+            register(model._meta.label, "hidden_by", CLEAR, why="The moderation stays.")
     register(
         "hub.Membership",
         "user",
