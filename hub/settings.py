@@ -172,6 +172,11 @@ if env("DATABASE_REPLICA_URL"):
         conn_health_checks=True,
         test_options={"MIRROR": "default"},  # tests have no replica: read the primary
     )
+    # Fail fast when the replica is down, so reads fall back to the primary (hub.base.db_router).
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DATABASE_REPLICA_CONNECT_TIMEOUT", 2
+    )
+    DATABASE_REPLICA_RETRY_SECONDS = env_int("DATABASE_REPLICA_RETRY_SECONDS", 30)
     DATABASE_ROUTERS = ["hub.base.db_router.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions take the write lock up front, so two concurrent writers wait

@@ -3,15 +3,21 @@
 A request with a safe method (GET, HEAD, OPTIONS) is read-only by intent, so its reads may go to
 the replica; everything else, and anything inside a transaction, reads the primary. After a
 member writes something, a short-lived cookie keeps their own reads on the primary for a few
-seconds, so they see their change even while the replica lags.
+seconds, so they see their change even while the replica lags. When the replica cannot be
+reached, reads go to the primary and the replica is tried again after a pause
+(DATABASE_REPLICA_RETRY_SECONDS), so the hub keeps answering with one database.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.db import connections
+from django.db import DatabaseError, connections
+
+logger = logging.getLogger(__name__)
 
 PIN_COOKIE = "hub_primary"
 _read_only: ContextVar[bool] = ContextVar("hub_read_only_request", default=False)
@@ -21,6 +27,31 @@ def pin_seconds() -> int:
     return getattr(settings, "DATABASE_REPLICA_PIN_SECONDS", 10)
 
 
+_replica_down_until = 0.0  # per process: time.monotonic() before which the replica is not tried
+
+
+def replica_available(alias: str = "replica") -> bool:
+    """Whether reads may go to the replica now: it is configured and answers. A failed connection
+    (or a failed health check of a kept one) sends reads to the primary for a while."""
+    global _replica_down_until
+    if alias not in settings.DATABASES:
+        return False
+    if time.monotonic() < _replica_down_until:
+        return False
+    connection = connections[alias]
+    try:
+        connection.close_if_health_check_failed()
+        connection.ensure_connection()
+    except DatabaseError as error:
+        retry = getattr(settings, "DATABASE_REPLICA_RETRY_SECONDS", 30)
+        _replica_down_until = time.monotonic() + retry
+        logger.warning(
+            "The read replica is unreachable; reading the primary for %ss: %s", retry, error
+        )
+        return False
+    return True
+
+
 class ReadOnlyRequestMiddleware:
     """Marks safe-method requests (not pinned to the primary) as read-only for the router."""
 
@@ -28,8 +59,10 @@ class ReadOnlyRequestMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        read_only = request.method in ("GET", "HEAD", "OPTIONS") and not request.COOKIES.get(
-            PIN_COOKIE
+        read_only = (
+            request.method in ("GET", "HEAD", "OPTIONS")
+            and not request.COOKIES.get(PIN_COOKIE)
+            and replica_available()
         )
         token = _read_only.set(read_only)
         try:
