@@ -103,11 +103,13 @@ def register_rules() -> None:
     # Every model that takes moderation's hidden fields gets their rule here, once.
     from django.apps import apps
 
-    from hub.base.moderation.models import Hideable
+    from hub.base.moderation.models import HeldForReview, Hideable
 
     for model in apps.get_models():
         if issubclass(model, Hideable):
             register(model._meta.label, "hidden_by", CLEAR, why="The moderation stays.")
+        if issubclass(model, HeldForReview):
+            register(model._meta.label, "reviewed_by", CLEAR, why="The review decision stays.")
     register(
         "hub.Membership",
         "user",

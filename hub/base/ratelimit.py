@@ -10,6 +10,15 @@ def over_limit(request, *, group: str, rate: str) -> bool:
     return is_ratelimited(request, group=group, key="user_or_ip", rate=rate, increment=True)
 
 
+def over_limit_for(request, *, group: str, key: str, rate: str) -> bool:
+    """Count one action against `key` (a feedback link's id, say) rather than the person, and
+    say whether it is over `rate`. Like every limit here the key only ever reaches the cache
+    hashed (django-ratelimit's cache key is a SHA-256 of group, key and window)."""
+    return is_ratelimited(
+        request, group=group, key=lambda _group, _request: str(key), rate=rate, increment=True
+    )
+
+
 def join_rate() -> str:
     return f"{settings.HUB_JOIN_REQUESTS_PER_HOUR}/h"
 

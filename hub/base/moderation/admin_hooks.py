@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.log_actions import LogFormatter
 
-from hub.base.moderation import admin_views, is_moderator, kinds, selectors
+from hub.base.moderation import admin_views, held, is_moderator, kinds, selectors
 
 
 class ReasonFormatter(LogFormatter):
@@ -57,6 +57,14 @@ def register_moderation_log_actions(actions):
             _formatter(ReasonFormatter, f"Restore {kind.label}", restored)
         )
         actions.register_action(kind.actions["dismiss"])(DismissFormatter)
+    for kind in held.kinds():
+        label = kind.label[0].upper() + kind.label[1:]
+        actions.register_action(kind.actions["publish"])(
+            _formatter(ReasonFormatter, f"Publish {kind.label}", f"{label} published by a reviewer")
+        )
+        actions.register_action(kind.actions["reject"])(
+            _formatter(ReasonFormatter, f"Reject {kind.label}", f"{label} rejected by a reviewer")
+        )
 
 
 class ReportsMenuItem(MenuItem):
@@ -84,6 +92,9 @@ def register_moderation_urls():
         path("", admin_views.report_queue, name="index"),
         path("<str:kind>/<int:pk>/hide/", admin_views.hide, name="hide"),
         path("<str:kind>/<int:pk>/dismiss/", admin_views.dismiss, name="dismiss"),
+        path("held/", admin_views.held_queue, name="held"),
+        path("held/<str:kind>/<int:pk>/publish/", admin_views.held_publish, name="held_publish"),
+        path("held/<str:kind>/<int:pk>/reject/", admin_views.held_reject, name="held_reject"),
     ]
     return [path("moderation/", include((patterns, "moderation")))]
 
@@ -96,4 +107,34 @@ def register_moderation_menu_item():
         name="moderation-reports",
         icon_name="warning",
         order=205,
+    )
+
+
+class HeldMenuItem(MenuItem):
+    """Shown to whoever moderates a held kind, with the number of items waiting."""
+
+    def is_shown(self, request):
+        return held.is_reviewer(request.user)
+
+    def render_component(self, request):
+        count = selectors.held_count(request.user)
+        label = f"{self.label} ({count})" if count else self.label
+        return LinkMenuItem(
+            self.name,
+            label,
+            self.url,
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs=self.attrs,
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_held_menu_item():
+    return HeldMenuItem(
+        admin_views.HELD_TITLE,
+        reverse("moderation:held"),
+        name="moderation-held",
+        icon_name="clipboard-list",
+        order=206,
     )

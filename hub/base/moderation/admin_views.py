@@ -55,13 +55,13 @@ def _target(request, kind_key: str, pk: int):
     return kind, target
 
 
-def _next_url(request) -> str:
+def _next_url(request, fallback: str = "moderation:index") -> str:
     url = request.POST.get("next", "")
     if url and url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return url
-    return reverse("moderation:index")
+    return reverse(fallback)
 
 
 def report_queue(request):
@@ -151,3 +151,87 @@ def dismiss(request, kind: str, pk: int):
     else:
         messages.warning(request, f"There were no open reports on {described}.")
     return redirect(_next_url(request))
+
+
+HELD_TITLE = "Held for review"
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason it is not published",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Kept with the item and in the audit log.",
+        error_messages={"required": "Enter the reason it is not published."},
+    )
+
+
+def _held_target(request, kind_key: str, pk: int):
+    from hub.base.moderation import held
+
+    kind = held.get(kind_key)
+    if kind is None:
+        raise Http404
+    target = selectors.held_target(kind_key, pk)
+    if target is None:
+        raise Http404
+    if not kind.is_moderator(request.user):
+        raise PermissionDenied
+    return kind, target
+
+
+def held_queue(request):
+    """Every held kind the moderator reviews, each with its longest-waiting items first."""
+    from hub.base.moderation import held
+
+    if not held.is_reviewer(request.user):
+        raise PermissionDenied
+    kind_key = request.GET.get("kind") or None
+    sections = selectors.held_queue(
+        request.user, kind_key=kind_key, page_number=request.GET.get("p")
+    )
+    for section in sections:
+        for item in section.page.object_list:
+            prefix = f"id_{section.kind.key}_{item.pk}"
+            item.held_description = section.kind.describe(item)
+            item.held_where = section.kind.where(item)
+            item.held_excerpt = section.kind.excerpt(item)
+            item.reject_form = RejectForm(auto_id=f"{prefix}_%s")
+            item.publish_url = reverse("moderation:held_publish", args=(section.kind.key, item.pk))
+            item.reject_url = reverse("moderation:held_reject", args=(section.kind.key, item.pk))
+    return TemplateResponse(
+        request,
+        "hub/moderation/held_queue.html",
+        {
+            "page_title": HELD_TITLE,
+            "header_title": HELD_TITLE,
+            "header_icon": "clipboard-list",
+            "breadcrumbs_items": _breadcrumbs({"url": "", "label": HELD_TITLE}),
+            "sections": sections,
+            "kind_key": kind_key,
+            "queue_url": reverse("moderation:held"),
+            "next_url": request.get_full_path(),
+        },
+    )
+
+
+@require_POST
+def held_publish(request, kind: str, pk: int):
+    kind, target = _held_target(request, kind, pk)
+    services.held_publish(reviewer=request.user, target=target)
+    messages.success(request, f"You published {kind.describe(target)}.")
+    return redirect(_next_url(request, fallback="moderation:held"))
+
+
+@require_POST
+def held_reject(request, kind: str, pk: int):
+    kind, target = _held_target(request, kind, pk)
+    form = RejectForm(request.POST)
+    if form.is_valid():
+        services.held_reject(
+            reviewer=request.user, target=target, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, f"You rejected {kind.describe(target)}.")
+    else:
+        messages.error(request, "Enter the reason it is not published, then reject it again.")
+    return redirect(_next_url(request, fallback="moderation:held"))

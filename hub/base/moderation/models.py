@@ -81,3 +81,53 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"Report by {self.reporter} on {self.content_type.model} {self.object_id}"
+
+
+class HeldQuerySet(models.QuerySet):
+    """Filters for content that waits for a reviewer before anyone else sees it."""
+
+    def published(self):
+        return self.filter(review_state=HeldForReview.State.PUBLISHED)
+
+    def held(self):
+        return self.filter(review_state=HeldForReview.State.HELD)
+
+    def rejected(self):
+        return self.filter(review_state=HeldForReview.State.REJECTED)
+
+
+class HeldForReview(models.Model):
+    """Pre-moderation: text from people the hub cannot hold to account (claimants without an
+    account, comments about a named organisation) is held until a reviewer publishes it.
+
+    `held_reasons` are the personal-data scanner's findings (hub.base.pii keys: "phone",
+    "email", ...); an empty list means the scanner found nothing, not that it was published.
+    The concrete model declares its own index on `review_state` with the columns it sorts by,
+    and uses `HeldQuerySet` (or a subclass) as its manager."""
+
+    class State(models.TextChoices):
+        HELD = "held", "Held for review"
+        PUBLISHED = "published", "Published"
+        REJECTED = "rejected", "Rejected"
+
+    review_state = models.CharField(max_length=10, choices=State.choices, default=State.HELD)
+    held_reasons = models.JSONField(default=list, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    review_note = models.TextField(blank=True, max_length=1000)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.review_state == self.State.PUBLISHED
+
+    @property
+    def held_reasons_text(self) -> str:
+        """What the scanner found, in words ("a phone number and a postcode")."""
+        from hub.base.pii import describe
+
+        return describe(self.held_reasons or [])

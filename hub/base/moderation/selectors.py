@@ -125,3 +125,49 @@ def target(kind_key: str, pk: int):
     if kind is None:
         return None
     return kind.queryset().filter(pk=pk).first()
+
+
+@dataclass
+class HeldSection:
+    """One held kind's waiting items, a page at a time, as the admin's queue shows them."""
+
+    kind: object
+    page: object
+    total: int
+
+
+def held_count(user) -> int:
+    """Items waiting in every held kind `user` moderates (the admin menu's number)."""
+    from hub.base.moderation import held
+
+    return sum(
+        k.model._default_manager.filter(review_state="held").count()
+        for k in held.kinds()
+        if k.is_moderator(user)
+    )
+
+
+def held_queue(user, *, kind_key: str | None = None, page_number=None) -> list[HeldSection]:
+    """The held items of each kind `user` moderates, the longest-waiting first; two queries
+    a kind (its count and its page), whatever the data. `kind_key` pages through one kind."""
+    from hub.base.moderation import held
+
+    sections = []
+    for kind in held.kinds():
+        if not kind.is_moderator(user) or (kind_key and kind.key != kind_key):
+            continue
+        waiting = kind.queryset().filter(review_state="held").order_by(*kind.order_by)
+        page = Paginator(waiting, ITEMS_PER_PAGE).get_page(page_number if kind_key else 1)
+        page.object_list = list(page.object_list)
+        sections.append(HeldSection(kind, page, page.paginator.count))
+    return sections
+
+
+def held_target(kind_key: str, pk: int):
+    """The held-kind item `kind_key` `pk` (whatever its state), or None."""
+    from hub.base.moderation import held
+
+    kind = held.get(kind_key)
+    if kind is None:
+        return None
+    return kind.queryset().filter(pk=pk).first()

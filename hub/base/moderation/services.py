@@ -182,3 +182,56 @@ def dismiss(*, moderator, target) -> int:
     if count:
         log(instance=target, action=kind.actions["dismiss"], user=moderator, data={"flags": count})
     return count
+
+
+def _held_decide(*, reviewer, target, state: str, note: str, action: str, hook: str):
+    from hub.base.moderation import held
+
+    kind = held.kind_of(target)
+    if not kind.can_review(reviewer, target):
+        raise PermissionDenied(f"You cannot review this {kind.label}.")
+    obj = kind.model._default_manager.select_for_update().get(pk=target.pk)
+    if obj.review_state == state:  # a double click or a second reviewer: already decided
+        return obj
+    obj.review_state, obj.review_note = state, note[:1000]
+    obj.reviewed_at, obj.reviewed_by = timezone.now(), reviewer
+    obj.save(update_fields=["review_state", "review_note", "reviewed_at", "reviewed_by"])
+    getattr(kind, hook)(obj, reviewer=reviewer)
+    log(
+        instance=obj,
+        action=kind.actions[action],
+        user=reviewer,
+        data={"reason": note} if note else {},
+    )
+    return obj
+
+
+@transaction.atomic
+def held_publish(*, reviewer, target, note: str = ""):
+    """Publish an item held for review (or one rejected earlier, on second thoughts); `note`
+    goes in the audit log."""
+    return _held_decide(
+        reviewer=reviewer,
+        target=target,
+        state="published",
+        note=(note or "").strip(),
+        action="publish",
+        hook="on_publish",
+    )
+
+
+@transaction.atomic
+def held_reject(*, reviewer, target, reason: str):
+    """Keep an item off the site for good, with a reason for the record (the audit log and the
+    item's review note); a published item can be taken back this way too."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter the reason it is not published."})
+    return _held_decide(
+        reviewer=reviewer,
+        target=target,
+        state="rejected",
+        note=reason,
+        action="reject",
+        hook="on_reject",
+    )
