@@ -19,6 +19,9 @@ class CasesConfig(AppConfig):
 
         personal_data.register()
         moderation.register()
+        from cases.feedback import moderation as feedback_moderation
+
+        feedback_moderation.register()
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from cases.caching import case_studies_changed, records_changed
