@@ -7,6 +7,7 @@ urlpatterns = [
     path("organisations/<slug:slug>/", views.organisation_results, name="feedback_organisation"),
     path("manage/<slug:slug>/", views.manage, name="feedback_manage"),
     path("manage/<slug:slug>/themes/", views.themes, name="feedback_themes"),
+    path("manage/<slug:slug>/results.csv", views.results_download, name="feedback_download"),
     path(
         "manage/<slug:slug>/stages/<int:stage>/link/",
         views.link_create,

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from cases.feedback import selectors, services
 from cases.feedback.forms import ComplaintThemesForm, FeedbackForm, RejectForm
 from cases.feedback.models import FeedbackLink, FeedbackResponse
-from hub.base import charts
+from hub.base import charts, exports
 from hub.base.models import JourneyStage, Organisation
 from hub.base.moderation import services as moderation
 from hub.base.ratelimit import over_limit, over_limit_for
@@ -129,6 +129,30 @@ def manage(request, slug: str):
             "link_base": request.build_absolute_uri("/f/"),
         },
     )
+
+
+def _result_rows(kind: str, results):
+    for row in results:
+        if row.shares.shown:
+            value = row.shares.value
+            yield [kind, row.label, row.score.responses, row.score.score,
+                   value.treated, value.helped, value.recommend, ""]  # fmt: skip
+        else:
+            yield [kind, row.label, row.score.responses, None, None, None, None, row.shares.message]
+
+
+@login_required
+def results_download(request, slug: str):
+    """The organisation's results as CSV: aggregates only, each row withheld below the minimum
+    as on the page; no comments."""
+    organisation = _administered(request, slug)
+    rows = [
+        *_result_rows("stage", selectors.results_by_stage([organisation.pk])),
+        *_result_rows("quarter", selectors.results_over_time(organisation.pk)),
+    ]
+    header = ["by", "stage or quarter", "responses", "score (of 100)", "treated well %",
+              "helped towards work %", "would recommend %", "note"]  # fmt: skip
+    return exports.csv_response(f"claimant-feedback-{organisation.slug}.csv", header, rows)
 
 
 @login_required

@@ -441,3 +441,42 @@ def test_feedback_pages_query_counts_do_not_grow(client):
         answer(make_link(), 3, comment=f"Elsewhere {other}")
     large = [count(url) for url in urls]
     assert large <= small, (small, large)
+
+
+@override_settings(HUB_FEEDBACK_MIN_RESPONSES=3)
+def test_the_results_download_withholds_small_groups_and_has_no_comments(client):
+    link = make_link()
+    answer(link, 2, comment=CLEAN_COMMENT)
+    other_stage = make_link(link.organisation, stage("programme-exit"))
+    answer(other_stage, 3, treated=3, helped="partly", recommend="not_sure")
+    client.force_login(admin_of(link.organisation))
+    response = client.get(reverse("feedback_download", args=(link.organisation.slug,)))
+    text = b"".join(response.streaming_content).decode()
+    lines = {line.split(",")[1]: line for line in text.splitlines()[1:] if line.startswith("stage")}
+    assert lines[link.stage.name].endswith("Not enough responses yet (2 of 3)")
+    assert lines["Programme exit"].startswith("stage,Programme exit,3,50.0,50.0,50.0,50.0")
+    assert CLEAN_COMMENT not in text
+    client.force_login(member_of(link.organisation))
+    assert (
+        client.get(reverse("feedback_download", args=(link.organisation.slug,))).status_code == 404
+    )
+
+
+def test_the_held_queue_costs_a_fixed_number_of_queries(client):
+    from django.contrib.auth.models import Permission
+
+    reviewer = moderator()
+    reviewer.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(reviewer)
+
+    def count():
+        client.get(reverse("moderation:held"))
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("moderation:held")).status_code == 200
+        return len(ctx)
+
+    answer(make_link(), 2, comment=PHONE_COMMENT)
+    small = count()
+    for _ in range(4):
+        answer(make_link(), 3, comment=CLEAN_COMMENT)
+    assert count() <= small
