@@ -202,14 +202,22 @@ def test_answers_are_limited_per_link(client):
     assert post_answers(client, other_link).status_code == 302
 
 
-def test_the_rate_limit_keys_are_hashed_in_the_cache(client):
+def _cache_keys() -> list[str]:
     from django.core.cache import cache
 
+    store = cache._cache
+    if isinstance(store, dict):  # LocMemCache
+        return list(store.keys())
+    return [key.decode() for key in store.get_client().keys("*")]  # Redis
+
+
+def test_the_rate_limit_keys_are_hashed_in_the_cache(client):
     link = make_link()
+    before = set(_cache_keys())
     post_answers(client, link)
-    keys = list(getattr(cache, "_cache", {}).keys())
-    assert keys, "the locmem cache holds the counters"
-    assert not any("203.0.113.9" in key or str(link.pk) == key for key in keys)
+    added = set(_cache_keys()) - before
+    assert len(added) >= 2, "one counter per address and one per link"
+    assert not any("203.0.113.9" in key or f":{link.pk}:" in key for key in added)
 
 
 # Review -------------------------------------------------------------------------------------
