@@ -61,6 +61,12 @@ class CasesConfig(AppConfig):
             description="Someone replies to a comment you made on a case study.",
         )
         register_kind(
+            "cases.feedback_comment",
+            label="Claimants' comments to review",
+            description="A claimant leaves a comment through one of your organisation's "
+            "feedback links (the message never quotes it).",
+        )
+        register_kind(
             "cases.hidden",
             label="Moderators hide your content",
             description="A moderator hides one of your case studies or comments, with the reason.",

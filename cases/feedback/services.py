@@ -7,10 +7,11 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from cases.feedback.models import ComplaintTheme, FeedbackLink, FeedbackResponse
-from hub.base import pii
+from hub.base import notifications, pii
 from hub.base.idempotency import create_once
 from hub.base.models import Organisation
 
@@ -75,10 +76,32 @@ def feedback_submit(
             submission_key=submission_key,
         )
 
-    response, _new = create_once(
+    response, new = create_once(
         FeedbackResponse, key=submission_key, owner={"link": link}, create=create
     )
+    if new and comment:
+        _tell_admins(link)
     return response
+
+
+def _tell_admins(link: FeedbackLink) -> None:
+    """Tell the organisation's admins a comment waits, never what it says: it is unreviewed."""
+    from hub.base.models import Membership
+
+    admins = Membership.objects.filter(
+        organisation_id=link.organisation_id,
+        role=Membership.Role.ADMIN,
+        status=Membership.Status.APPROVED,
+    ).select_related("user")
+    url = reverse("feedback_manage", args=(link.organisation.slug,)) + "#review"
+    for membership in admins:
+        notifications.notify(
+            recipient=membership.user,
+            kind="cases.feedback_comment",
+            message=f"A claimant left a comment about {link.stage.name}: review it before "
+            "it is shown.",
+            url=url,
+        )
 
 
 def quarter_start(day: datetime.date) -> datetime.date:
