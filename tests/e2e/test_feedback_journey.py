@@ -5,6 +5,7 @@ comment, and the organisation's admin publishes the clean one."""
 import re
 
 import pytest
+from django.test import override_settings
 from playwright.sync_api import expect
 
 from cases.feedback import services
@@ -58,6 +59,7 @@ def give_feedback(page, auditor, js_enabled, url, comment):
     check(page, auditor, js_enabled)
 
 
+@override_settings(HUB_FEEDBACK_MIN_RESPONSES=3)
 def test_a_claimant_gives_feedback_and_the_admin_publishes_a_clean_comment(
     new_page, auditor, js_enabled, live_server
 ):
@@ -78,7 +80,8 @@ def test_a_claimant_gives_feedback_and_the_admin_publishes_a_clean_comment(
     check(claimant, auditor, js_enabled)
     expect(claimant.get_by_role("main")).not_to_contain_text("07700")
     expect(claimant.get_by_role("main")).not_to_contain_text(CLEAN)
-    expect(claimant.get_by_role("main")).to_contain_text("Not enough responses yet (2 of")
+    expect(claimant.get_by_role("main")).to_contain_text("Not enough responses yet (2 of 3)")
+    services.feedback_submit(link=link, treated=3, helped="no", recommend="not_sure")
 
     page = new_page()
     sign_in(page, auditor, js_enabled, admin.email)
@@ -94,6 +97,15 @@ def test_a_claimant_gives_feedback_and_the_admin_publishes_a_clean_comment(
     clean.refresh_from_db()
     held.refresh_from_db()
     assert clean.review_state == "published" and held.review_state == "held"
+
+    expect(page.get_by_role("img", name="Customer experience score by quarter")).to_be_visible()
+
+    # The public page now shows the score and the published comment, never the held one.
+    claimant.goto(f"/feedback/organisations/{organisation.slug}/")
+    expect(claimant.get_by_role("main")).to_contain_text("Customer experience score")
+    expect(claimant.get_by_role("main")).to_contain_text(CLEAN)
+    expect(claimant.get_by_role("main")).not_to_contain_text("07700")
+    check(claimant, auditor, js_enabled)
 
     # The printable QR code page.
     page.get_by_role("link", name=re.compile("Print QR code")).first.click()
