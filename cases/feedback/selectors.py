@@ -160,6 +160,15 @@ def latest_theme_quarter():
     return ComplaintTheme.objects.order_by("-quarter").values_list("quarter", flat=True).first()
 
 
+def theme_quarters(limit: int = 8) -> list:
+    """The latest quarters with complaint themes, newest first (the programme view's choice)."""
+    return list(
+        ComplaintTheme.objects.order_by("-quarter")
+        .values_list("quarter", flat=True)
+        .distinct()[:limit]
+    )
+
+
 def programme_themes(quarter) -> list[ThemeRow]:
     """Complaint themes by stage for one quarter, summed over organisations; each total shown
     only when at least HUB_FEEDBACK_MIN_ORGANISATIONS organisations reported it. Two queries."""

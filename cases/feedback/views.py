@@ -293,7 +293,11 @@ def organisation_results(request, slug: str):
 
 def programme(request):
     """Anyone: feedback and complaint themes by stage across the programme (rec 10)."""
-    quarter = selectors.latest_theme_quarter()
+    quarters = selectors.theme_quarters()
+    chosen = request.GET.get("quarter", "")
+    quarter = next((q for q in quarters if q.isoformat() == chosen), None) or (
+        quarters[0] if quarters else None
+    )
     return render(
         request,
         "cases/feedback/programme.html",
@@ -301,6 +305,9 @@ def programme(request):
             "by_stage": selectors.results_by_stage(),
             "themes": selectors.programme_themes(quarter),
             "quarter": selectors.quarter_label(quarter) if quarter else "",
+            "quarters": [
+                (q.isoformat(), selectors.quarter_label(q), q == quarter) for q in quarters
+            ],
             "minimum": selectors.minimum_responses(),
             "minimum_organisations": settings.HUB_FEEDBACK_MIN_ORGANISATIONS,
         },

@@ -493,3 +493,24 @@ def test_the_held_queue_costs_a_fixed_number_of_queries(client):
     for _ in range(4):
         answer(make_link(), 3, comment=CLEAN_COMMENT)
     assert count() <= small
+
+
+def test_the_programme_view_shows_the_chosen_quarters_themes(client):
+    import datetime
+
+    older, newer = datetime.date(2026, 1, 1), datetime.date(2026, 4, 1)
+    for _ in range(3):
+        organisation = OrganisationFactory()
+        for quarter, theme in ((older, "access"), (newer, "contact")):
+            services.complaint_themes_set(
+                actor=admin_of(organisation), organisation=organisation, stage=stage(),
+                quarter=quarter, counts={theme: 2},
+            )  # fmt: skip
+    latest = client.get(reverse("feedback_programme"))
+    assert "April to June 2026" in latest.text and "Not enough contact" in latest.text
+    assert "Premises, travel" not in latest.text
+    chosen = client.get(reverse("feedback_programme") + "?quarter=2026-01-01")
+    assert "Complaints by theme, January to March 2026" in chosen.text
+    assert "Premises, travel or accessibility" in chosen.text
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">6</td>' in chosen.text
+    assert client.get(reverse("feedback_programme") + "?quarter=nonsense").status_code == 200
