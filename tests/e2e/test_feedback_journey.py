@@ -107,6 +107,21 @@ def test_a_claimant_gives_feedback_and_the_admin_publishes_a_clean_comment(
     expect(claimant.get_by_role("main")).not_to_contain_text("07700")
     check(claimant, auditor, js_enabled)
 
+    # The admin counts this quarter's complaints by theme; the programme view lists themes.
+    page.goto(f"/feedback/manage/{organisation.slug}/")
+    page.get_by_role("link", name="Add this quarter's complaint themes").click()
+    check(page, auditor, js_enabled)
+    page.get_by_label("Not enough contact or hard to reach").fill("-2")
+    page.get_by_role("button", name="Save complaint themes").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter 0 or more")
+    check(page, auditor, js_enabled)
+    page.get_by_label("Not enough contact or hard to reach").fill("2")
+    page.get_by_role("button", name="Save complaint themes").click()
+    expect(page.get_by_role("main")).to_contain_text("Your complaint themes are saved")
+    claimant.goto("/feedback/")
+    expect(claimant.get_by_role("main")).to_contain_text("Not enough organisations yet (1 of")
+    check(claimant, auditor, js_enabled)
+
     # The printable QR code page.
     page.get_by_role("link", name=re.compile("Print QR code")).first.click()
     expect(page.get_by_role("img", name=re.compile("QR code for"))).to_be_visible()
