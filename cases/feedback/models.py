@@ -84,7 +84,7 @@ class FeedbackResponse(HeldForReview):
         NOT_SURE = "not_sure", "Not sure"
         NO = "no", "No"
 
-    link = models.ForeignKey(FeedbackLink, on_delete=models.PROTECT, related_name="responses")
+    link = models.ForeignKey(FeedbackLink, on_delete=models.CASCADE, related_name="responses")
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="feedback_responses"
     )

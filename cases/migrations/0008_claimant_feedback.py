@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 ('comment', models.TextField(blank=True, max_length=1000)),
                 ('submitted_on', models.DateField()),
                 ('submission_key', models.UUIDField(blank=True, null=True, unique=True)),
-                ('link', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='responses', to='cases.feedbacklink')),
+                ('link', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responses', to='cases.feedbacklink')),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback_responses', to='hub.organisation')),
                 ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('stage', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='hub.journeystage')),

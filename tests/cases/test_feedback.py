@@ -514,3 +514,15 @@ def test_the_programme_view_shows_the_chosen_quarters_themes(client):
     assert "Premises, travel or accessibility" in chosen.text
     assert '<td class="govuk-table__cell govuk-table__cell--numeric">6</td>' in chosen.text
     assert client.get(reverse("feedback_programme") + "?quarter=nonsense").status_code == 200
+
+
+def test_deleting_an_organisation_takes_its_feedback_with_it():
+    link = make_link()
+    answer(link, 2, comment=CLEAN_COMMENT)
+    services.complaint_themes_set(
+        actor=admin_of(link.organisation), organisation=link.organisation, stage=link.stage,
+        quarter=services.quarter_start(link.created_at.date()), counts={"contact": 1},
+    )  # fmt: skip
+    link.organisation.delete()
+    assert not FeedbackResponse.objects.exists() and not FeedbackLink.objects.exists()
+    assert not ComplaintTheme.objects.exists()
