@@ -55,7 +55,7 @@ def give(request, token: str):
     link, gone = _link_or_gone(request, token)
     if gone:
         return gone
-    form = FeedbackForm(request.POST or None)
+    form = FeedbackForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if _limited(request, link):
             return render(request, "cases/feedback/limited.html", {"link": link}, status=429)
@@ -254,7 +254,7 @@ def themes(request, slug: str):
     """The organisation's complaint counts by theme for a stage and quarter."""
     organisation = _administered(request, slug)
     stages = JourneyStage.objects.order_by("sort_order", "name")
-    form = ComplaintThemesForm(request.POST or None, stages=stages)
+    form = ComplaintThemesForm(request.POST if request.method == "POST" else None, stages=stages)
     if request.method == "POST" and form.is_valid():
         try:
             services.complaint_themes_set(

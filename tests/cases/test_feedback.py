@@ -526,3 +526,13 @@ def test_deleting_an_organisation_takes_its_feedback_with_it():
     link.organisation.delete()
     assert not FeedbackResponse.objects.exists() and not FeedbackLink.objects.exists()
     assert not ComplaintTheme.objects.exists()
+
+
+def test_an_empty_post_shows_every_question_as_an_error(client):
+    link = make_link()
+    page = client.post(reverse("feedback_give", args=(link.token,)), {}, **_headers())
+    assert page.status_code == 200
+    for message in ("Select how well you were treated", "Select whether they helped you",
+                    "Select whether you would tell a friend"):  # fmt: skip
+        assert message in page.text
+    assert FeedbackResponse.objects.count() == 0
