@@ -537,6 +537,13 @@ HUB_CASE_STUDIES_PER_DAY = env_int("HUB_CASE_STUDIES_PER_DAY", 20)
 HUB_RATINGS_PER_HOUR = env_int("HUB_RATINGS_PER_HOUR", 60)
 HUB_COMMENTS_PER_HOUR = env_int("HUB_COMMENTS_PER_HOUR", 30)
 HUB_FLAGS_PER_HOUR = env_int("HUB_FLAGS_PER_HOUR", 20)
+# Claimant feedback: results are shown only from this many responses (an organisation's, a
+# stage's, a quarter's), complaint themes only from this many organisations; answers are
+# limited per address and per link (counted in the cache under hashed keys, never stored).
+HUB_FEEDBACK_MIN_RESPONSES = env_int("HUB_FEEDBACK_MIN_RESPONSES", 10)
+HUB_FEEDBACK_MIN_ORGANISATIONS = env_int("HUB_FEEDBACK_MIN_ORGANISATIONS", 3)
+HUB_FEEDBACK_PER_HOUR = env_int("HUB_FEEDBACK_PER_HOUR", 5)
+HUB_FEEDBACK_LINK_PER_HOUR = env_int("HUB_FEEDBACK_LINK_PER_HOUR", 120)
 HUB_WORKSHOP_PROPOSALS_PER_DAY = env_int("HUB_WORKSHOP_PROPOSALS_PER_DAY", 10)
 HUB_SCENARIOS_PER_HOUR = env_int("HUB_SCENARIOS_PER_HOUR", 30)
 HUB_STANDARDS_SAVES_PER_HOUR = env_int("HUB_STANDARDS_SAVES_PER_HOUR", 60)

@@ -10,9 +10,13 @@ from cases.casestudies.models import (
     Rating,
     TaggedCaseStudy,
 )
+from cases.feedback.models import ComplaintTheme, FeedbackLink, FeedbackResponse
 from cases.performance.models import PerformanceRecord, Programme, RecordEvent, RecordUpload
 
 __all__ = [
+    "ComplaintTheme",
+    "FeedbackLink",
+    "FeedbackResponse",
     "Approach",
     "CaseStudyApproach",
     "CaseStudy",

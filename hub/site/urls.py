@@ -76,6 +76,8 @@ urlpatterns = [
     path("what-works/", include("hub.site.approaches.urls")),
     path("forum/", include("forum.urls")),
     path("performance/", include("cases.performance.urls")),
+    path("feedback/", include("cases.feedback.urls")),
+    path("f/", include("cases.feedback.urls_give")),
     path("standards/", include("toolkits.urls_standards")),
     path("search/", include("hub.site.search.urls")),
     path("privacy/", policies.privacy, name="privacy"),
