@@ -27,22 +27,11 @@ def register() -> None:
 
 
 def _register_sections() -> None:
-    from django.contrib.contenttypes.models import ContentType
-
     from forum.models import Bookmark, Draft, Message, Participant, Post, Reaction, Thread, Watch
-    from hub.base.models import TextRevision
+    from hub.base import revisions
 
-    def post_versions(user):
-        return TextRevision.objects.filter(
-            content_type=ContentType.objects.get_for_model(Post),
-            object_id__in=Post.objects.filter(author=user).values("pk"),
-        )
-
-    personal_data.register(
-        "forum_post_versions",
-        post_versions,
-        fields=["object_id", "body", "written_at", "replaced_at"],
-        description="earlier versions of your forum posts (object_id is the post's id)",
+    revisions.register_personal_data(
+        "forum_post_versions", Post, author_field="author", what="your forum posts"
     )
 
     sections = [

@@ -58,3 +58,22 @@ def count(obj: models.Model) -> int:
 def delete_for(obj: models.Model) -> None:
     """Drop an item's earlier versions (its author deleted it: the text must go everywhere)."""
     TextRevision.objects.filter(**_about(obj)).delete()
+
+
+def register_personal_data(name: str, model: type[models.Model], *, author_field: str, what: str):
+    """Put the earlier versions of a member's own items of `model` in their data download
+    (hub.base.personal_data); `object_id` there is the item's id."""
+    from hub.base import personal_data
+
+    def rows(user):
+        return TextRevision.objects.filter(
+            content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
+            object_id__in=model._default_manager.filter(**{author_field: user}).values("pk"),
+        ).order_by("object_id", "replaced_at")
+
+    personal_data.register(
+        name,
+        rows,
+        fields=["object_id", "body", "written_at", "replaced_at"],
+        description=f"earlier versions of {what} (object_id is its id)",
+    )
