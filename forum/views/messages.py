@@ -20,6 +20,7 @@ from forum.models import Message
 from forum.views.common import trail
 from hub.base import ratelimit
 from hub.base.idempotency import create_once
+from hub.base.moderation import selectors as moderation_selectors
 from hub.base.moderation import views as moderation
 from hub.base.moderation.models import Report
 from hub.base.views.common import apply_errors, posted
@@ -138,8 +139,6 @@ def conversation(request, pk):
         conversation, after=request.GET.get("after"), before=request.GET.get("before")
     )
     services.mark_read(user=request.user, conversation=conversation)
-    from hub.base.moderation import selectors as moderation_selectors
-
     return render(
         request,
         "forum/conversation.html",

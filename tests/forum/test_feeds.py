@@ -89,3 +89,33 @@ def test_case_study_feed_takes_the_lists_filters_and_never_holds_hidden_ones(cli
     assert titles(parse_atom(filtered)) == ["Young people first"]
     listing = client.get(reverse("case_study_list"), {"group": group.slug, "sort": "newest"})
     assert f"{reverse('case_study_feed')}?group={group.slug}" in listing.content.decode()
+
+
+def _queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+def test_feeds_and_the_tag_page_cost_the_same_queries_with_more_threads(client):
+    cat = category(slug="general")
+    author = seasoned_member()
+    services.thread_create(author=author, category=cat, title="One", body="x", tags=["jobs"])
+    urls = [
+        reverse("forum_category_feed", args=[cat.slug]),
+        reverse("forum_tag_feed", args=["jobs"]),
+        reverse("forum_tag", args=["jobs"]),
+        reverse("case_study_feed"),
+    ]
+    CaseStudyFactory()
+    before = [_queries(client, url) for url in urls]
+    for i in range(35):
+        services.thread_create(
+            author=author, category=cat, title=f"Thread {i}", body="x", tags=["jobs"]
+        )
+        CaseStudyFactory()
+    assert [_queries(client, url) for url in urls] == before
