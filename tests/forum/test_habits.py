@@ -267,3 +267,25 @@ def test_erasure_and_download_cover_drafts_bookmarks_and_versions(setting):
 
     accounts.account_erase(actor=author, user=author)
     assert not Draft.objects.exists() and not Bookmark.objects.exists()
+
+
+def test_comment_history_page_costs_the_same_queries_with_more_versions(client):
+    from cases.casestudies import services as cases
+    from cases.casestudies.models import Comment
+    from tests.factories import CaseStudyFactory
+
+    commenter = seasoned_member()
+    comment = cases.comment_create(author=commenter, case_study=CaseStudyFactory(), body="v1")
+    cases.comment_update(actor=commenter, comment=comment, body="v2")
+    url = reverse("comment_history", args=[comment.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for n in range(3, 25):
+        cases.comment_update(
+            actor=commenter, comment=Comment.objects.get(pk=comment.pk), body=f"v{n}"
+        )
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few)
+    assert "v24" in client.get(url).content.decode()
