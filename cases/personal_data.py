@@ -35,6 +35,11 @@ def register() -> None:
 def _register_sections() -> None:
     from cases.casestudies.models import CaseStudy, Comment, Rating
     from cases.performance.models import PerformanceRecord, RecordUpload
+    from hub.base import revisions
+
+    revisions.register_personal_data(
+        "comment_versions", Comment, author_field="author", what="your comments on case studies"
+    )
 
     sections = [
         (

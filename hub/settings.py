@@ -564,6 +564,11 @@ FORUM_SECONDS_BETWEEN_POSTS = env_int("FORUM_SECONDS_BETWEEN_POSTS", 15)
 FORUM_THREADS_PER_HOUR = env_int("FORUM_THREADS_PER_HOUR", 5)
 FORUM_REPLIES_PER_MINUTE = env_int("FORUM_REPLIES_PER_MINUTE", 5)
 FORUM_REPLIES_PER_HOUR = env_int("FORUM_REPLIES_PER_HOUR", 60)
+# Private messages: people in one conversation (the sender included), and the limits on sending.
+FORUM_CONVERSATION_MAX_PEOPLE = env_int("FORUM_CONVERSATION_MAX_PEOPLE", 8)
+FORUM_MESSAGES_PER_HOUR = env_int("FORUM_MESSAGES_PER_HOUR", 60)
+FORUM_NEW_MEMBER_MESSAGES_PER_HOUR = env_int("FORUM_NEW_MEMBER_MESSAGES_PER_HOUR", 10)
+FORUM_NEW_MEMBER_CONVERSATIONS_PER_DAY = env_int("FORUM_NEW_MEMBER_CONVERSATIONS_PER_DAY", 3)
 # Moderation (hub.base.moderation): the weight of open reports, in established members' reports,
 # that hides a case study, comment or post until a moderator reviews it. FORUM_FLAGS_TO_HIDE is
 # its older name and still read when MODERATION_REPORTS_TO_HIDE is not set.

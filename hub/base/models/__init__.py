@@ -3,6 +3,7 @@ from hub.base.moderation.models import Report
 from .domains import EmailDomain
 from .notifications import Notification, NotificationPreference
 from .organisations import Membership, Organisation, SupplyChainLink
+from .revisions import TextRevision
 from .taxonomy import Area, Barrier, ClaimantGroup, JourneyStage, ShowcaseKind, Theme
 from .users import User
 
@@ -19,6 +20,7 @@ __all__ = [
     "Report",
     "ShowcaseKind",
     "SupplyChainLink",
+    "TextRevision",
     "Theme",
     "User",
 ]

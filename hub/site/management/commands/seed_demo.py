@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 from hub.base.models import Area, ClaimantGroup, Membership, Organisation, SupplyChainLink, User
 from hub.site.demo import approaches as approaches_demo
 from hub.site.demo import cases as cases_demo
-from hub.site.demo import content, pages, workshops
+from hub.site.demo import content, forum_habits, pages, workshops
 from hub.site.demo import feedback as feedback_demo
 from hub.site.demo import forum as forum_demo
 from hub.site.demo import records as demo_records
@@ -38,6 +38,8 @@ class Command(BaseCommand):
             approaches = approaches_demo.seed(stdout=self.stdout)
             # Forum categories, threads and posts by the same members, some about case studies.
             forum = forum_demo.seed(stdout=self.stdout)
+            # Private messages, bookmarks and an edited post with its history.
+            habits = forum_habits.seed(stdout=self.stdout)
             # 'What Works' workshop notes, past and upcoming, some with follow-up threads.
             workshop_notes = workshops.seed(stdout=self.stdout)
             # Toolkit pages and documents, saved model scenarios and Customer Service Standards.
@@ -48,6 +50,7 @@ class Command(BaseCommand):
         self.stdout.write(performance_records)
         self.stdout.write(approaches)
         self.stdout.write(forum)
+        self.stdout.write(habits)
         for summary in (workshop_notes, toolkits, feedback):
             if summary:
                 self.stdout.write(summary)
