@@ -30,6 +30,7 @@ def _through(relation: str, column: str):
 
 class OpportunityFilter(django_filters.FilterSet):
     programme = django_filters.ModelMultipleChoiceFilter(
+        field_name="programme__slug",
         queryset=performance.programmes(),
         to_field_name="slug",
         label="Programme",
