@@ -102,7 +102,7 @@ def prime_supply_chain_summary(organisation) -> dict | None:
         "mediation_url": settings.HUB_CONDUCT_MEDIATION_URL,
         "opportunities": list(
             organisation.opportunities.open()
-            .only("pk", "title", "deadline")
+            .only("pk", "prime_id", "title", "deadline")
             .order_by("deadline", "pk")[:10]
         ),
     }
