@@ -176,8 +176,9 @@ def test_no_filter_or_parameter_breaks_the_aggregates_down_by_organisation(clien
     settings.HUB_CONDUCT_MIN_ORGANISATIONS = 2
     the_prime = prime()
     subs = [OrganisationFactory(name=f"Answering Charity {n}") for n in range(2)]
-    _answer(the_prime, subs[0], {**SCORES, "paid_on_time": 5})
-    _answer(the_prime, subs[1], {**SCORES, "paid_on_time": 1})
+    neutral = dict.fromkeys(SCORES, 3)
+    _answer(the_prime, subs[0], {**neutral, "paid_on_time": 5})
+    _answer(the_prime, subs[1], {**neutral, "paid_on_time": 1})
     plain = _conduct_bodies(client, the_prime)
     for params in (
         {"organisation": subs[0].slug},
