@@ -11,6 +11,9 @@ class ToolkitsConfig(AppConfig):
         from toolkits import personal_data
 
         personal_data.register()
+        from toolkits.supplychains import moderation
+
+        moderation.register()
         from hub.base.notifications import register_kind
 
         register_kind(

@@ -93,11 +93,12 @@ def prime_supply_chain_summary(organisation) -> dict | None:
 
     if organisation.kind != Organisation.Kind.PRIME:
         return None
-    results = supply.conduct_results(organisation, years=2)
+    results = supply.conduct_results(organisation, years=2)[:1]
     replies = supply.conduct_replies(organisation)
+    comments = supply.published_comments(organisation, results)
     return {
         "prime": organisation,
-        "rows": [(r, replies.get(r.year) if r.shown else None) for r in results[:1]],
+        "rows": supply.conduct_rows(results, replies, comments),
         "minimum": settings.HUB_CONDUCT_MIN_ORGANISATIONS,
         "mediation_url": settings.HUB_CONDUCT_MEDIATION_URL,
         "opportunities": list(

@@ -3,6 +3,7 @@ a prime publishes, a charity finds, compares, models and expresses interest, the
 and a subcontractor's feedback shows only once enough organisations have answered."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -10,9 +11,11 @@ from playwright.sync_api import expect
 
 from hub.base.models import Area, Organisation
 from tests.e2e.test_accounts_and_organisations import sign_in
-from tests.factories import OrganisationFactory, admin_of, member_of
+from tests.factories import OrganisationFactory, admin_of, member_of, moderator
 from tests.toolkits.supplychains_helpers import SCORES, chain, publish
 from toolkits.supplychains import services as supply
+
+COMMENT = "Payments arrived late in the first quarter, then on time."
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -59,7 +62,7 @@ def test_publish_find_compare_model_express_answer_and_give_conduct_feedback(
     page.get_by_label("Title").fill("Journey test end-to-end offer")
     page.get_by_label("What the service is").fill("Support **everyone** referred to work.")
     page.get_by_label("Programme").select_option(label="Work Programme")
-    page.get_by_role("group", name="Areas").get_by_label("North East").check()
+    page.get_by_role("group", name="Areas").get_by_label("North East", exact=True).check()
     page.get_by_label("End-to-end delivery").check()
     page.get_by_label("Expected referrals a month").fill("22")
     page.get_by_label("Contract length in months").fill("30")
@@ -84,7 +87,9 @@ def test_publish_find_compare_model_express_answer_and_give_conduct_feedback(
     sign_in(visitor, auditor, js_enabled, charity_admin.email)
     visitor.goto("/toolkits/opportunities/")
     look(visitor, auditor, js_enabled)
-    visitor.get_by_role("group", name="Area").get_by_label("North East").check()
+    visitor.get_by_role("group", name="Area").get_by_role(
+        "checkbox", name=re.compile(r"^North East \(")
+    ).check()
     visitor.get_by_role("button", name="Apply filters").click()
     main = visitor.get_by_role("main")
     expect(main).to_contain_text("Journey test end-to-end offer")
@@ -152,11 +157,26 @@ def test_publish_find_compare_model_express_answer_and_give_conduct_feedback(
     look(member, auditor, js_enabled)
     for name, score in SCORES.items():
         member.locator(f"input[name='{name}'][value='{score}']").check()
+    member.get_by_label("Comment (optional)").fill(COMMENT)
     member.get_by_role("button", name="Send feedback").click()
     main = member.get_by_role("main")
     expect(main).to_contain_text("2 organisations answered")
     expect(main).not_to_contain_text("Chainlink Test Provider")
     look(member, auditor, js_enabled)
+    expect(main).not_to_contain_text(COMMENT)  # held until a moderator reads it
     member.goto(prime.get_absolute_url())
     expect(member.get_by_role("main")).to_contain_text("2 organisations answered")
+    expect(member.get_by_role("main")).not_to_contain_text(COMMENT)
+    look(member, auditor, js_enabled)
+
+    # A moderator publishes the comment from the admin's "Held for review" queue.
+    mod = new_page()
+    sign_in(mod, auditor, js_enabled, moderator().email)
+    mod.goto("/admin/moderation/held/")
+    expect(mod.get_by_role("main")).to_contain_text(COMMENT)
+    expect(mod.get_by_role("main")).not_to_contain_text("Chainlink Test Provider")
+    mod.get_by_role("button", name="Publish").first.click()
+    member.goto(f"/toolkits/conduct/{prime.slug}/")
+    expect(member.get_by_role("main")).to_contain_text(COMMENT)
+    expect(member.get_by_role("main")).not_to_contain_text("Chainlink Test Provider")
     look(member, auditor, js_enabled)

@@ -216,3 +216,78 @@ def test_the_prime_posts_one_public_reply_a_year_and_only_its_admins_may(client,
     assert "independent mediation" in body
     client.force_login(member_of(OrganisationFactory()))
     assert client.post(reply_url, {"text": "Hijack"}).status_code == 404
+
+
+SECRET = "The prime paid us ninety days late every quarter."
+
+
+@pytest.mark.django_db
+def test_a_held_comment_never_leaks_and_shows_without_its_author_once_published(client, settings):
+    from hub.base.models import Notification
+    from hub.base.moderation import services as moderation
+    from tests.factories import moderator
+    from toolkits.supplychains.models import ConductComment
+
+    settings.HUB_CONDUCT_MIN_ORGANISATIONS = 2
+    the_prime = prime()
+    writer_org = OrganisationFactory(name="Commenting Charity Ltd")
+    chain(the_prime, writer_org)
+    writer = member_of(writer_org)
+    supply.conduct_feedback_set(
+        actor=writer, prime=the_prime, organisation=writer_org, scores=SCORES, comment=SECRET
+    )
+    _answer(the_prime, OrganisationFactory())
+    comment = ConductComment.objects.get()
+    assert comment.review_state == "held"
+
+    def everywhere() -> str:
+        pages = [
+            the_prime.get_absolute_url(),
+            reverse("conduct_page", args=[the_prime.slug]),
+            reverse("opportunity_feed"),
+            reverse("opportunity_list"),
+            "/search/?q=ninety+days+late",
+        ]
+        return "".join(client.get(url).content.decode() for url in pages)
+
+    for viewer in (None, admin_of(the_prime), writer):
+        if viewer:
+            client.force_login(viewer)
+        assert SECRET not in everywhere()
+    assert not Notification.objects.filter(message__icontains="ninety days").exists()
+
+    # The prime cannot review comments about itself; a moderator can.
+    with pytest.raises(PermissionDenied):
+        moderation.held_publish(reviewer=admin_of(the_prime), target=comment)
+    moderation.held_publish(reviewer=moderator(), target=comment)
+    client.logout()
+    body = client.get(reverse("conduct_page", args=[the_prime.slug])).content.decode()
+    assert SECRET in body
+    assert "Commenting Charity Ltd" not in body
+    assert writer.display_name not in body
+
+    # Changed words go back for review and leave the page.
+    supply.conduct_feedback_set(
+        actor=writer, prime=the_prime, organisation=writer_org, scores=SCORES,
+        comment="Now they pay on time.",
+    )  # fmt: skip
+    assert ConductComment.objects.get().review_state == "held"
+    body = client.get(reverse("conduct_page", args=[the_prime.slug])).content.decode()
+    assert "Now they pay on time." not in body and SECRET not in body
+
+
+@pytest.mark.django_db
+def test_a_published_comment_stays_hidden_while_the_year_is_below_the_minimum(client, settings):
+    from hub.base.moderation import services as moderation
+    from tests.factories import moderator
+    from toolkits.supplychains.models import ConductComment
+
+    settings.HUB_CONDUCT_MIN_ORGANISATIONS = 3
+    the_prime, sub = prime(), OrganisationFactory()
+    chain(the_prime, sub)
+    supply.conduct_feedback_set(
+        actor=member_of(sub), prime=the_prime, organisation=sub, scores=SCORES, comment=SECRET
+    )
+    moderation.held_publish(reviewer=moderator(), target=ConductComment.objects.get())
+    for url in (the_prime.get_absolute_url(), reverse("conduct_page", args=[the_prime.slug])):
+        assert SECRET not in client.get(url).content.decode()

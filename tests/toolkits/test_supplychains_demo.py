@@ -34,5 +34,6 @@ def test_the_demo_shows_every_state_and_both_sides_of_the_minimum(client, settin
     withheld = client.get(reverse("conduct_page", args=[meridian.slug])).content.decode()
     assert "fewer than 5 organisations have answered" in withheld
     assert "Paid us on time" not in withheld
+    assert "(demo comment)." in shown and "waiting for review" not in shown
     for opportunity in Opportunity.objects.all():
         assert "demo" in opportunity.title

@@ -1,5 +1,6 @@
 # The supply-chains part keeps its models beside its code; Django finds them here.
 from toolkits.supplychains.models import (  # noqa: E402
+    ConductComment,
     ConductFeedback,
     ConductReply,
     ExpressionOfInterest,
@@ -12,6 +13,7 @@ from .scenarios import Scenario
 from .standards import ServiceStandard, StandardsStatement
 
 __all__ = [
+    "ConductComment",
     "ConductFeedback",
     "ConductReply",
     "ExpressionOfInterest",

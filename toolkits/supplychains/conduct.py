@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from hub.base.thresholds import gate
+
 TENTH = Decimal("0.1")
 ONE = Decimal(1)
 
@@ -57,18 +59,23 @@ def year_result(
     """One year's aggregate, or a hidden result when fewer than `minimum` organisations answered."""
     if minimum < 2:
         raise ValueError("The minimum must be at least two organisations.")
-    if organisations < minimum:
-        return YearResult(year=year, shown=False, organisations=None)
     n = Decimal(organisations)
-    results = tuple(
-        StatementResult(
-            key=key,
-            label=label,
-            mean=(Decimal(sums[key]) / n).quantize(TENTH, rounding=ROUND_HALF_UP),
-            agree_percent=int(
-                (Decimal(agrees[key]) * 100 / n).quantize(ONE, rounding=ROUND_HALF_UP)
-            ),
+
+    def statements_of() -> tuple[StatementResult, ...]:
+        return tuple(
+            StatementResult(
+                key=key,
+                label=label,
+                mean=(Decimal(sums[key]) / n).quantize(TENTH, rounding=ROUND_HALF_UP),
+                agree_percent=int(
+                    (Decimal(agrees[key]) * 100 / n).quantize(ONE, rounding=ROUND_HALF_UP)
+                ),
+            )
+            for key, label in statements
         )
-        for key, label in statements
-    )
-    return YearResult(year=year, shown=True, organisations=organisations, statements=results)
+
+    # The base's threshold decides, and computes nothing below the minimum.
+    gated = gate(statements_of, count=organisations, minimum=minimum, noun="organisations")
+    if not gated.shown:
+        return YearResult(year=year, shown=False, organisations=None)
+    return YearResult(year=year, shown=True, organisations=organisations, statements=gated.value)

@@ -165,6 +165,14 @@ class ConductForm(forms.Form):
                 widget=forms.RadioSelect,
                 error_messages={"required": f"Say how far you agree: {label.lower()}"},
             )
+        self.fields["comment"] = forms.CharField(
+            label="Comment (optional)",
+            required=False,
+            max_length=1500,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            help_text="A moderator reads it before it is published, and it is never shown with "
+            "your name or organisation. Do not name people. Changing it sends it for review again.",
+        )
 
     def scores(self) -> dict:
         return {name: self.cleaned_data[name] for name, _ in STATEMENTS}

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hub.base.models import Area, ClaimantGroup, Organisation
+from hub.base.moderation.models import HeldForReview, HeldQuerySet
 
 
 class OpportunityQuerySet(models.QuerySet):
@@ -262,6 +263,32 @@ class ConductFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"Conduct feedback on {self.prime} for {self.year}"
+
+
+class ConductComment(HeldForReview):
+    """The optional comment with an organisation's conduct feedback. Held until a moderator
+    publishes it (hub.base.moderation.held); shown only beside a year's aggregates that reach
+    the minimum, and never with its author or organisation."""
+
+    feedback = models.OneToOneField(
+        ConductFeedback, on_delete=models.CASCADE, related_name="comment"
+    )
+    prime = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    text = models.TextField(max_length=1500)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = HeldQuerySet.as_manager()
+
+    class Meta:
+        permissions = [("review_conductcomment", "Can review comments on primes' conduct")]
+        indexes = [
+            models.Index(fields=["prime", "year", "review_state"], name="conduct_comment_public"),
+            models.Index(fields=["review_state", "id"], name="conduct_comment_queue"),
+        ]
+
+    def __str__(self) -> str:
+        return f"A comment on {self.prime}'s conduct ({self.year})"
 
 
 class ConductReply(models.Model):

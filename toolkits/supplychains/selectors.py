@@ -14,6 +14,7 @@ from hub.base.pagination import KeysetPage, keyset_page
 from toolkits.supplychains.conduct import YearResult, year_result
 from toolkits.supplychains.models import (
     STATEMENTS,
+    ConductComment,
     ConductFeedback,
     ConductReply,
     ExpressionOfInterest,
@@ -142,3 +143,30 @@ def conduct_replies(prime: Organisation) -> dict[int, ConductReply]:
 def conduct_answer(prime: Organisation, organisation: Organisation, year: int):
     """The organisation's own answer for the year, for its own members to change."""
     return ConductFeedback.objects.filter(prime=prime, organisation=organisation, year=year).first()
+
+
+def published_comments(prime: Organisation, results: list[YearResult]) -> dict[int, list[str]]:
+    """Published comments, only for years whose aggregates are shown, as bare text: no author,
+    no organisation, no date finer than the year. Held and rejected ones never leave here."""
+    years = [r.year for r in results if r.shown]
+    if not years:
+        return {}
+    out: dict[int, list[str]] = {}
+    rows = (
+        ConductComment.objects.published()
+        .filter(prime=prime, year__in=years)
+        .order_by("-year", "?")  # no order that could hint at who wrote which
+        .values_list("year", "text")[:50]
+    )
+    for year, text in rows:
+        out.setdefault(year, []).append(text)
+    return out
+
+
+def conduct_rows(results, replies, comments) -> list[tuple]:
+    """(year result, the prime's reply, published comments) for each year; a year below the
+    minimum carries neither reply nor comments."""
+    return [
+        (r, replies.get(r.year), comments.get(r.year, [])) if r.shown else (r, None, [])
+        for r in results
+    ]

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from hub.base import pii
 from hub.base import selectors as base_selectors
 from hub.base.idempotency import create_once
 from hub.base.models import Membership, Organisation, User
@@ -16,6 +17,7 @@ from hub.base.notifications import notify
 from hub.base.services import is_organisation_admin
 from toolkits.supplychains.models import (
     STATEMENTS,
+    ConductComment,
     ConductFeedback,
     ConductReply,
     ExpressionOfInterest,
@@ -279,9 +281,16 @@ def feedback_organisations(user: User, prime: Organisation) -> list[Organisation
 
 @transaction.atomic
 def conduct_feedback_set(
-    *, actor: User, prime: Organisation, organisation: Organisation, scores: dict, year=None
+    *,
+    actor: User,
+    prime: Organisation,
+    organisation: Organisation,
+    scores: dict,
+    year=None,
+    comment: str = "",
 ) -> ConductFeedback:
-    """A chain member's organisation rates the prime for this year; answering again changes it."""
+    """A chain member's organisation rates the prime for this year; answering again changes it.
+    A comment is held until a moderator publishes it; changed words are held again."""
     if organisation not in feedback_organisations(actor, prime):
         raise PermissionDenied(
             "Only members of organisations in this prime's supply chain can give feedback on it."
@@ -299,7 +308,32 @@ def conduct_feedback_set(
         year=year,
         defaults={**values, "answered_by": actor},
     )
+    _comment_set(feedback, (comment or "").strip())
     return feedback
+
+
+def _comment_set(feedback: ConductFeedback, text: str) -> None:
+    existing = ConductComment.objects.filter(feedback=feedback).first()
+    if not text:
+        if existing is not None:
+            existing.delete()
+        return
+    if existing is not None and existing.text == text:
+        return  # unchanged words keep their review
+    ConductComment.objects.update_or_create(
+        feedback=feedback,
+        defaults={
+            "prime_id": feedback.prime_id,
+            "year": feedback.year,
+            "text": text,
+            "review_state": ConductComment.State.HELD,
+            "held_reasons": pii.scan(text),
+            "reviewed_at": None,
+            "reviewed_by": None,
+            "review_note": "",
+            "created_at": timezone.now(),
+        },
+    )
 
 
 @transaction.atomic

@@ -44,7 +44,13 @@ def seed(stdout=None) -> str:
     """Create or refresh the demo opportunities, EOIs and conduct feedback (idempotent)."""
     from cases.performance.models import Programme
     from hub.base.models import Area, ClaimantGroup, Organisation
-    from toolkits.models import ConductFeedback, ConductReply, ExpressionOfInterest, Opportunity
+    from toolkits.models import (
+        ConductComment,
+        ConductFeedback,
+        ConductReply,
+        ExpressionOfInterest,
+        Opportunity,
+    )
 
     data = load("supplychains")
     organisations = {o.name: o for o in Organisation.objects.all()}
@@ -108,6 +114,23 @@ def seed(stdout=None) -> str:
                 },
             )
             answers += 1
+    for row in data.get("comments", []):
+        state, text = row["state"], row["text"]
+        feedback = ConductFeedback.objects.get(
+            prime=organisations[row["prime"]],
+            organisation=organisations[row["organisation"]],
+            year=year,
+        )
+        ConductComment.objects.update_or_create(
+            feedback=feedback,
+            defaults={
+                "prime": feedback.prime,
+                "year": year,
+                "text": text,
+                "review_state": state,
+                "reviewed_at": timezone.now() if state == "published" else None,
+            },
+        )
     for prime_name, text in data["replies"].items():
         ConductReply.objects.update_or_create(
             prime=organisations[prime_name],

@@ -34,9 +34,10 @@ def conduct_context(prime: Organisation, user) -> dict:
     year = timezone.localdate().year
     replies = selectors.conduct_replies(prime)
     results = selectors.conduct_results(prime)
+    comments = selectors.published_comments(prime, results)
     return {
         "prime": prime,
-        "rows": [(r, replies.get(r.year) if r.shown else None) for r in results],
+        "rows": selectors.conduct_rows(results, replies, comments),
         "replies": replies,
         "minimum": settings.HUB_CONDUCT_MIN_ORGANISATIONS,
         "mediation_url": settings.HUB_CONDUCT_MEDIATION_URL,
@@ -70,7 +71,9 @@ def conduct_answer(request, slug):
     chosen = request.POST.get("organisation") or request.GET.get("organisation")
     organisation = by_slug.get(chosen) or organisations[0]
     existing = selectors.conduct_answer(prime, organisation, year)
+    comment = getattr(existing, "comment", None) if existing else None
     initial = {name: getattr(existing, name) for name, _ in STATEMENTS} if existing else {}
+    initial["comment"] = comment.text if comment else ""
     initial["organisation"] = organisation.slug
     form = ConductForm(posted(request), organisations=organisations, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -84,6 +87,7 @@ def conduct_answer(request, slug):
                     organisation=organisation,
                     scores=form.scores(),
                     year=year,
+                    comment=form.cleaned_data.get("comment", ""),
                 )
             except ValidationError as exc:
                 apply_errors(form, exc)
@@ -102,6 +106,7 @@ def conduct_answer(request, slug):
             "prime": prime,
             "organisation": organisation,
             "existing": existing,
+            "comment": comment,
             "year": year,
             "minimum": settings.HUB_CONDUCT_MIN_ORGANISATIONS,
             "mediation_url": settings.HUB_CONDUCT_MEDIATION_URL,
