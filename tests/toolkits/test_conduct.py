@@ -291,3 +291,53 @@ def test_a_published_comment_stays_hidden_while_the_year_is_below_the_minimum(cl
     moderation.held_publish(reviewer=moderator(), target=ConductComment.objects.get())
     for url in (the_prime.get_absolute_url(), reverse("conduct_page", args=[the_prime.slug])):
         assert SECRET not in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_conduct_page_profile_and_expressions_list_query_counts_do_not_grow(client, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hub.base.moderation import services as moderation
+    from tests.factories import moderator
+    from tests.toolkits.supplychains_helpers import eoi_data, publish
+    from toolkits.supplychains.models import ConductComment
+
+    settings.HUB_CONDUCT_MIN_ORGANISATIONS = 2
+    the_prime = prime()
+    prime_admin = admin_of(the_prime)
+    opportunity = publish(the_prime, actor=prime_admin)
+    reviewer = moderator()
+
+    def add(n):
+        for _ in range(n):
+            sub = OrganisationFactory()
+            chain(the_prime, sub)
+            supply.conduct_feedback_set(
+                actor=member_of(sub), prime=the_prime, organisation=sub, scores=SCORES,
+                comment="Fair terms.",
+            )  # fmt: skip
+            supply.eoi_send(
+                actor=admin_of(sub), organisation=sub, opportunity=opportunity, data=eoi_data()
+            )
+        for comment in ConductComment.objects.held():
+            moderation.held_publish(reviewer=reviewer, target=comment)
+
+    def counts():
+        client.force_login(prime_admin)
+        out = []
+        for url in (
+            reverse("conduct_page", args=[the_prime.slug]),
+            reverse("opportunity_expressions", args=[opportunity.pk]),
+        ):
+            client.get(url)
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(url).status_code == 200
+            out.append(len(ctx))
+        return out
+
+    add(2)
+    small = counts()
+    add(8)
+    big = counts()
+    assert all(b <= s for b, s in zip(big, small, strict=True)), (big, small)
