@@ -271,3 +271,19 @@ def test_a_withdrawn_expression_cannot_be_answered_and_may_be_sent_again():
         actor=sender, organisation=charity, opportunity=opportunity, data=eoi_data()
     )
     assert again.pk == eoi.pk and again.status == "sent"
+
+
+def test_a_member_watches_and_stops_watching_an_area_from_the_alerts_page(client):
+    from toolkits.supplychains.models import OpportunityWatch
+
+    member = UserFactory()
+    area = Area.objects.order_by("pk").first()
+    client.force_login(member)
+    url = reverse("opportunity_watches")
+    assert client.post(url, {"area": area.slug}).status_code == 302
+    assert client.post(url, {"area": area.slug}).status_code == 302
+    assert OpportunityWatch.objects.filter(user=member, area=area).count() == 1
+    both = client.post(url, {"area": area.slug, "programme": programme().slug})
+    assert both.status_code == 200 and "not both" in both.content.decode()
+    client.post(url, {"remove": f"area:{area.slug}"})
+    assert not OpportunityWatch.objects.filter(user=member).exists()
