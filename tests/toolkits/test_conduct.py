@@ -169,6 +169,10 @@ def test_aggregates_show_only_from_the_minimum_of_different_organisations(client
         assert "3 organisations answered" in body
         assert "Paid us on time" in body
         assert ">4.0<" in body  # (5 + 3 + 4) / 3
+    client.force_login(admin_of(the_prime))
+    trend = client.get(reverse("conduct_page", args=[the_prime.slug])).context["conduct"]["trend"]
+    # The other five statements score 2, 3, 5, 1, 4 for everyone: (4.0 + 2 + 3 + 5 + 1 + 4) / 6.
+    assert [r.overall for r in trend] == [Decimal("3.2")]
 
 
 @pytest.mark.django_db

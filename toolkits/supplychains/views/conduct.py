@@ -38,6 +38,7 @@ def conduct_context(prime: Organisation, user) -> dict:
     return {
         "prime": prime,
         "rows": selectors.conduct_rows(results, replies, comments),
+        "trend": [r for r in results if r.shown],
         "replies": replies,
         "minimum": settings.HUB_CONDUCT_MIN_ORGANISATIONS,
         "mediation_url": settings.HUB_CONDUCT_MEDIATION_URL,
