@@ -540,8 +540,8 @@ HUB_FLAGS_PER_HOUR = env_int("HUB_FLAGS_PER_HOUR", 20)
 HUB_WORKSHOP_PROPOSALS_PER_DAY = env_int("HUB_WORKSHOP_PROPOSALS_PER_DAY", 10)
 HUB_SCENARIOS_PER_HOUR = env_int("HUB_SCENARIOS_PER_HOUR", 30)
 HUB_STANDARDS_SAVES_PER_HOUR = env_int("HUB_STANDARDS_SAVES_PER_HOUR", 60)
-# Supply chains (toolkits.supplychains): opportunities published, expressions of interest sent and
-# conduct feedback given, per member per hour, all together.
+# Supply chains (toolkits.supplychains): opportunities published, expressions of interest sent,
+# alerts added and conduct feedback given, per member per hour, all together.
 HUB_SUPPLY_CHAIN_ACTIONS_PER_HOUR = env_int("HUB_SUPPLY_CHAIN_ACTIONS_PER_HOUR", 30)
 # Conduct feedback on a prime is shown only as aggregates, and only once at least this many
 # different organisations have answered for the year (never fewer than 2, whatever is set).

@@ -265,7 +265,11 @@ def watches(request):
                 )
                 messages.success(request, "You will no longer hear about those opportunities.")
             return redirect("opportunity_watches")
-        if form.is_valid():
+        if form.is_valid() and ratelimit.over_limit(
+            request, group="supply_chains", rate=action_rate()
+        ):
+            form.add_error(None, "You have done that many times this hour. Try again later.")
+        elif form.is_valid():
             supply.watch_set(
                 user=request.user,
                 programme=form.cleaned_data["programme"],
