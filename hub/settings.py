@@ -547,6 +547,16 @@ HUB_FEEDBACK_LINK_PER_HOUR = env_int("HUB_FEEDBACK_LINK_PER_HOUR", 120)
 HUB_WORKSHOP_PROPOSALS_PER_DAY = env_int("HUB_WORKSHOP_PROPOSALS_PER_DAY", 10)
 HUB_SCENARIOS_PER_HOUR = env_int("HUB_SCENARIOS_PER_HOUR", 30)
 HUB_STANDARDS_SAVES_PER_HOUR = env_int("HUB_STANDARDS_SAVES_PER_HOUR", 60)
+# Supply chains (toolkits.supplychains): opportunities published, expressions of interest sent,
+# alerts added and conduct feedback given, per member per hour, all together.
+HUB_SUPPLY_CHAIN_ACTIONS_PER_HOUR = env_int("HUB_SUPPLY_CHAIN_ACTIONS_PER_HOUR", 30)
+# Conduct feedback on a prime is shown only as aggregates, and only once at least this many
+# different organisations have answered for the year (never fewer than 2, whatever is set).
+HUB_CONDUCT_MIN_ORGANISATIONS = max(2, env_int("HUB_CONDUCT_MIN_ORGANISATIONS", 5))
+# Where a subcontractor goes for independent mediation with a prime (the Merlin Standard's route).
+HUB_CONDUCT_MEDIATION_URL = os.environ.get(
+    "HUB_CONDUCT_MEDIATION_URL", "https://www.merlinstandard.co.uk/"
+)
 # Searches a minute, on every search box together: from one address for visitors who are not
 # signed in, and for each signed-in member.
 HUB_SEARCHES_PER_MINUTE = env_int("HUB_SEARCHES_PER_MINUTE", 30)

@@ -94,3 +94,10 @@ def peer_outcome_totals(keys) -> dict[tuple, tuple[int, int]]:
         mine = own.get(key, (0, 0))
         result[key] = (total[0] - mine[0], total[1] - mine[1])
     return result
+
+
+def programmes():
+    """The programmes other apps may name (opportunities, watches), in the taxonomy's order."""
+    from cases.performance.models import Programme
+
+    return Programme.objects.all()

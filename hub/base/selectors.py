@@ -2,7 +2,15 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from hub.base.models import Area, ClaimantGroup, Membership, Organisation, SupplyChainLink, User
+from hub.base.models import (
+    Area,
+    ClaimantGroup,
+    EndedSupplyChainLink,
+    Membership,
+    Organisation,
+    SupplyChainLink,
+    User,
+)
 
 
 def organisation_directory(filterset_qs: QuerySet) -> QuerySet:
@@ -76,3 +84,17 @@ def memberships_of(user: User, *, include_pending: bool = False) -> QuerySet:
         .select_related("organisation")
         .order_by("organisation__name")
     )
+
+
+def in_supply_chain(*, prime: Organisation, organisation_ids) -> list[int]:
+    """Which of `organisation_ids` are, or were, in `prime`'s confirmed supply chain."""
+    ids = set(organisation_ids)
+    if not ids:
+        return []
+    current = SupplyChainLink.objects.filter(
+        prime=prime, subcontractor_id__in=ids, status=SupplyChainLink.Status.CONFIRMED
+    ).values_list("subcontractor_id", flat=True)
+    former = EndedSupplyChainLink.objects.filter(prime=prime, subcontractor_id__in=ids).values_list(
+        "subcontractor_id", flat=True
+    )
+    return sorted(set(current) | set(former))

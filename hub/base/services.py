@@ -9,7 +9,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.base.models import Area, ClaimantGroup, Membership, Organisation, SupplyChainLink, User
+from hub.base.models import (
+    Area,
+    ClaimantGroup,
+    EndedSupplyChainLink,
+    Membership,
+    Organisation,
+    SupplyChainLink,
+    User,
+)
 from hub.base.notifications import notify
 from hub.base.slugs import save_with_free_slug
 
@@ -276,4 +284,12 @@ def supply_chain_remove(*, link: SupplyChainLink, actor: User) -> None:
         or is_organisation_admin(user=actor, organisation=link.subcontractor)
     ):
         raise PermissionDenied("Only an admin of one of these organisations can do that.")
-    link.delete()
+    with transaction.atomic():
+        if link.status == SupplyChainLink.Status.CONFIRMED:
+            # A former subcontractor keeps its say on how the prime treated it.
+            EndedSupplyChainLink.objects.update_or_create(
+                prime_id=link.prime_id,
+                subcontractor_id=link.subcontractor_id,
+                defaults={"confirmed_at": link.confirmed_at, "ended_at": timezone.now()},
+            )
+        link.delete()

@@ -14,7 +14,7 @@ from hub.site.showcase import views as showcase
 organisation_patterns = [
     path("", organisations.organisation_list, name="organisation_list"),
     path("new/", organisations.organisation_create, name="organisation_create"),
-    path("<slug:slug>/", organisations.organisation_detail, name="organisation_detail"),
+    path("<slug:slug>/", profiles.organisation_profile, name="organisation_detail"),
     path("<slug:slug>/edit/", organisations.organisation_edit, name="organisation_edit"),
     path("<slug:slug>/join/", organisations.organisation_join, name="organisation_join"),
     path("<slug:slug>/leave/", organisations.organisation_leave, name="organisation_leave"),

@@ -2,7 +2,7 @@ from hub.base.moderation.models import Report
 
 from .domains import EmailDomain
 from .notifications import Notification, NotificationPreference
-from .organisations import Membership, Organisation, SupplyChainLink
+from .organisations import EndedSupplyChainLink, Membership, Organisation, SupplyChainLink
 from .revisions import TextRevision
 from .taxonomy import Area, Barrier, ClaimantGroup, JourneyStage, ShowcaseKind, Theme
 from .users import User
@@ -12,6 +12,7 @@ __all__ = [
     "Barrier",
     "ClaimantGroup",
     "EmailDomain",
+    "EndedSupplyChainLink",
     "JourneyStage",
     "Membership",
     "Notification",

@@ -15,6 +15,7 @@ from hub.site.demo import content, forum_habits, pages, workshops
 from hub.site.demo import feedback as feedback_demo
 from hub.site.demo import forum as forum_demo
 from hub.site.demo import records as demo_records
+from hub.site.demo import supplychains as supplychains_demo
 from hub.site.demo import toolkits as toolkits_demo
 from hub.site.pages import ContentPage, HomePage
 
@@ -46,12 +47,14 @@ class Command(BaseCommand):
             toolkits = toolkits_demo.seed(stdout=self.stdout)
             # Fictional claimants' feedback and complaint themes for some organisations.
             feedback = feedback_demo.seed(stdout=self.stdout)
+            # Subcontract opportunities, expressions of interest and conduct feedback on primes.
+            supply_chains = supplychains_demo.seed(stdout=self.stdout)
         self.stdout.write(case_studies)
         self.stdout.write(performance_records)
         self.stdout.write(approaches)
         self.stdout.write(forum)
         self.stdout.write(habits)
-        for summary in (workshop_notes, toolkits, feedback):
+        for summary in (workshop_notes, toolkits, feedback, supply_chains):
             if summary:
                 self.stdout.write(summary)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
