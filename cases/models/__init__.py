@@ -10,13 +10,22 @@ from cases.casestudies.models import (
     Rating,
     TaggedCaseStudy,
 )
-from cases.performance.models import PerformanceRecord, Programme, RecordEvent, RecordUpload
+from cases.performance.models import (
+    CohortEvent,
+    CohortRecord,
+    PerformanceRecord,
+    Programme,
+    RecordEvent,
+    RecordUpload,
+)
 
 __all__ = [
     "Approach",
     "CaseStudyApproach",
     "CaseStudy",
     "CaseStudyRevision",
+    "CohortEvent",
+    "CohortRecord",
     "Comment",
     "PerformanceRecord",
     "Programme",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Sum
 
-from cases.performance.models import PerformanceRecord
+from cases.performance.models import CohortRecord, PerformanceRecord
 from hub.base.models import Organisation
 
 
@@ -94,3 +94,21 @@ def peer_outcome_totals(keys) -> dict[tuple, tuple[int, int]]:
         mine = own.get(key, (0, 0))
         result[key] = (total[0] - mine[0], total[1] - mine[1])
     return result
+
+
+# Cohort records: the same visibility as period records.
+
+
+def visible_cohorts(user):
+    return CohortRecord.objects.visible_to(user)
+
+
+def cohort_peers(user, *, programme, claimant_group, months):
+    """The cohorts `user` may see on one programme and claimant group in the given cohort
+    months, with their organisation and area: one query."""
+    return (
+        visible_cohorts(user)
+        .filter(programme=programme, claimant_group=claimant_group, cohort_month__in=months)
+        .select_related("organisation", "area")
+        .order_by("organisation__name", "area__name", "cohort_month", "pk")
+    )

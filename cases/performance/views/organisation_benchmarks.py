@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 
 from cases.performance import benchmarks, charts, stars
 from cases.performance.selectors import organisation_peer_records
-from cases.performance.views.benchmarks import JOB_STARTS_NOTE, benchmark_trail
+from cases.performance.views.benchmarks import JOB_STARTS_NOTE, benchmark_trail, min_peers
 from hub.base.models import Organisation
 
 
@@ -28,7 +28,9 @@ def _period_rows(organisation, records) -> list[dict]:
         mine = combined[organisation.pk]
         outcome_rates = [c.rates.job_outcome_rate for c in combined.values()]
         start_rates = [c.rates.job_start_rate for c in combined.values()]
-        standing = benchmarks.standing(mine.rates.job_outcome_rate, outcome_rates)
+        standing = benchmarks.standing(
+            mine.rates.job_outcome_rate, outcome_rates, minimum=min_peers()
+        )
         rows.append(
             {
                 "label": benchmarks.period_label(start, end),
