@@ -120,8 +120,11 @@ def _find(organisation, data) -> CohortRecord | None:
     return (
         CohortRecord.objects.select_for_update()
         .filter(
-            organisation=organisation, programme=data.get("programme"), area=data.get("area"),
-            claimant_group=data.get("claimant_group"), cohort_month=data.get("cohort_month"),
+            organisation=organisation,
+            programme=data.get("programme"),
+            area=data.get("area"),
+            claimant_group=data.get("claimant_group"),
+            cohort_month=data.get("cohort_month"),
             prime=data.get("prime") if data.get("role") != CohortRecord.Role.PRIME else None,
         )  # fmt: skip
         .first()
@@ -163,8 +166,8 @@ def _apply(actor, cohort: CohortRecord, data: dict, upload=None) -> CohortRecord
 @transaction.atomic
 def cohort_record_update(*, actor: User, cohort: CohortRecord, data: dict) -> CohortRecord:
     """Change a cohort's figures (they grow as people reach milestones)."""
-    cohort = CohortRecord.objects.select_for_update().select_related("organisation").get(
-        pk=cohort.pk
+    cohort = (
+        CohortRecord.objects.select_for_update().select_related("organisation").get(pk=cohort.pk)
     )
     if not can_enter(actor, cohort.organisation):
         raise PermissionDenied("Only the organisation's admins can change its cohorts.")

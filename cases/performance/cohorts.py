@@ -223,3 +223,38 @@ def window_label(window: Sequence[date]) -> str:
     if first == last:
         return f"Cohort attached in {month_label(first)}"
     return f"Cohorts attached {month_label(first)} to {month_label(last)}"
+
+
+# The definitions page's worked example: fictional cohorts, computed by the functions above.
+
+WORKED_EXAMPLE_ON = date(2026, 3, 1)
+WORKED_EXAMPLE = [
+    # cohort month, people attached, job outcomes within 12 months
+    (date(2025, 1, 1), 100, 20),
+    (date(2025, 2, 1), 50, 16),
+    (date(2025, 3, 1), 80, 1),
+]
+
+
+def worked_example() -> dict:
+    """The cohorts of WORKED_EXAMPLE on WORKED_EXAMPLE_ON: which are mature for a 12-month
+    rate, from when, and the rate with its numerator and denominator."""
+    from types import SimpleNamespace
+
+    rows, cohorts = [], []
+    for month, attached, outcomes in WORKED_EXAMPLE:
+        figures = dict.fromkeys(FIGURE_NAMES)
+        figures["job_outcomes_by_12"] = outcomes
+        cohort = SimpleNamespace(cohort_month=month, attached=attached, **figures)
+        cohorts.append(cohort)
+        rows.append(
+            {
+                "month": month_label(month),
+                "attached": attached,
+                "outcomes": outcomes,
+                "mature_from": mature_from(month, 12),
+                "mature": is_mature(month, 12, WORKED_EXAMPLE_ON),
+            }
+        )
+    rate = cohort_rate(cohorts, measure="job_outcomes", months=12, on=WORKED_EXAMPLE_ON)
+    return {"on": WORKED_EXAMPLE_ON, "rows": rows, "rate": rate}

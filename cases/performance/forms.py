@@ -188,7 +188,6 @@ class BenchmarkFilterForm(forms.Form):
         ]
 
 
-
 class CohortBenchmarkForm(forms.Form):
     """Which cohorts to compare: programme, claimant group, milestone and the year of cohorts
     (ending with a month that is mature for the milestone)."""
@@ -213,7 +212,9 @@ class CohortBenchmarkForm(forms.Form):
         self.fields["end"].choices = [("", "The latest mature month")] + [
             (f"{month:%Y-%m}", cohorts.month_label(month)) for month in ends
         ]
-        self.fields["end"].help_text = (
+        self.fields[
+            "end"
+        ].help_text = (
             f"A comparison covers {cohorts.WINDOW_MONTHS} cohort months, ending with this one."
         )
 

@@ -309,8 +309,14 @@ class CohortRecord(models.Model):
             # One cohort per organisation, programme, area, group, month and prime; a prime's own
             # cohorts (no prime) need a constraint of their own, since NULLs never clash.
             models.UniqueConstraint(
-                fields=["organisation", "programme", "area", "claimant_group", "cohort_month",
-                        "prime"],
+                fields=[
+                    "organisation",
+                    "programme",
+                    "area",
+                    "claimant_group",
+                    "cohort_month",
+                    "prime",
+                ],
                 condition=Q(prime__isnull=False),
                 name="cohort_one_per_org_programme_area_group_month_prime",
             ),  # fmt: skip

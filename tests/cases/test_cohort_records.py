@@ -327,9 +327,8 @@ def test_cohort_benchmark_query_count_does_not_grow_with_rows(client):
 
 
 def test_period_benchmark_says_it_shows_period_figures(client):
-    from tests.cases.records_helpers import figures
-
     from cases.performance.services import build
+    from tests.cases.records_helpers import figures
 
     build(organisation=OrganisationFactory(), data=figures()).save()
     html = client.get(reverse("benchmark_index")).content.decode()

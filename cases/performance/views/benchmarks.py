@@ -147,8 +147,10 @@ def _peer_rows(records, subject_pk=None) -> list[dict]:
                         metrics["job_start_rate"], record.job_starts, record.attachments
                     ),
                     benchmarks.with_denominator(
-                        metrics["performance_against_profile"], record.job_outcomes,
-                        record.profile_job_outcomes, "expected",
+                        metrics["performance_against_profile"],
+                        record.job_outcomes,
+                        record.profile_job_outcomes,
+                        "expected",
                     ),
                 ],  # fmt: skip
                 "metrics": metrics,

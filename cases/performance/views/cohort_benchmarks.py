@@ -102,8 +102,13 @@ def cohort_comparison(user, *, programme, group, months: int, end: date, on: dat
                 "not_enough": benchmarks.not_enough_words(summary.count, min_peers()),
                 "cells": [
                     benchmarks.percent(v)
-                    for v in (summary.minimum, summary.q1, summary.median, summary.q3,
-                              summary.maximum)
+                    for v in (
+                        summary.minimum,
+                        summary.q1,
+                        summary.median,
+                        summary.q3,
+                        summary.maximum,
+                    )
                 ],  # fmt: skip
             }
         )
@@ -166,8 +171,12 @@ def cohort_benchmark(request):
                 "months": cleaned["months"],
                 "latest": latest,
                 **cohort_comparison(
-                    request.user, programme=programme, group=group, months=cleaned["months"],
-                    end=end, on=today,
+                    request.user,
+                    programme=programme,
+                    group=group,
+                    months=cleaned["months"],
+                    end=end,
+                    on=today,
                 ),  # fmt: skip
             }
         )

@@ -9,6 +9,8 @@ update cohorts already saved.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -20,8 +22,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare
 from django.views.decorators.http import require_GET
-
-from dataclasses import dataclass
 
 from cases.performance import cohort_imports, cohort_services, imports
 from cases.performance import rates as performance
@@ -219,9 +219,7 @@ def _save(request, organisations, kind: UploadKind):
     request.session.pop(SESSION_KEY, None)
     count = upload.row_count
     noun = kind.noun if count != 1 else kind.noun[:-1]
-    messages.success(
-        request, f"Saved {count} {noun} from {filename} for {organisation.name}."
-    )
+    messages.success(request, f"Saved {count} {noun} from {filename} for {organisation.name}.")
     return redirect("record_upload_history")
 
 
