@@ -343,7 +343,7 @@ def test_organisation_page_shows_the_time_series_and_star_ratings(client, taxono
     assert [row["label"] for row in section["rows"]] == [
         "Apr to Jun 2024", "Jul to Sep 2024", "Oct to Dec 2024",
     ]  # fmt: skip
-    assert section["rows"][2]["cells"]["job_outcome_rate"] == "30.0%"  # 60 of 200
+    assert section["rows"][2]["cells"]["job_outcome_rate"] == "30.0% (60 of 200 attached)"
     assert section["rows"][0]["cells"]["outcome_median"] == "30.0%"
     assert section["rows"][0]["standing"].words == "in the top quarter"
     (year,) = section["ratings"]

@@ -307,10 +307,13 @@ def test_cohort_benchmark_compares_same_months_and_lists_who_lacks_some(client):
 
 def test_cohort_benchmark_says_when_cohorts_are_not_old_enough(client):
     _cohorts_for(OrganisationFactory(), 10, [datetime.date(2099, 1, 1)])
-    response = _get(client, end="2099-01")
-    # 2099-01 is not mature, so it is not offered; the form says the choice is not valid.
-    assert response.status_code == 200
+    response = _get(client, end="")
+    assert response.context["none_mature"]
+    assert "No cohorts are old enough for a 12-month rate yet" in response.content.decode()
     assert not response.context.get("rows")
+    # A month that is not old enough is not even offered.
+    response = _get(client, end="2099-01")
+    assert response.context["form"].errors["end"]
 
 
 def test_cohort_benchmark_query_count_does_not_grow_with_rows(client):
@@ -341,3 +344,64 @@ def test_cohort_events_keep_who_and_which_upload(organisation, admin):
     event = CohortEvent.objects.get()
     assert (event.actor, event.upload, event.action) == (admin, upload, "created")
     assert event.changes["attached"] == [None, 150]
+
+
+def test_cohort_list_query_count_does_not_grow_with_rows(client):
+    _cohorts_for(OrganisationFactory(), 10, _year()[:2])
+    url = reverse("cohort_list")
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    for number in range(6):
+        _cohorts_for(OrganisationFactory(), 10 + number, _year(), area="CPA1")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert len(response.context["rows"]) > 2
+    assert len(many) <= len(few)
+
+
+def test_cohort_page_shows_each_milestone_with_its_denominator_and_history(client, admin,
+                                                                           organisation):  # fmt: skip
+    _import(admin, organisation, [row("2024-04", visibility="public")])
+    cohort = CohortRecord.objects.get()
+    html = client.get(reverse("cohort_detail", args=[cohort.pk])).content.decode()
+    assert "32.0% (48 of 150 attached)" in html  # job outcomes within 12 months
+    assert "cohorts.csv" in html  # the upload it came from
+    member_only = CohortRecord.objects.filter(pk=cohort.pk)
+    member_only.update(visibility="members")
+    assert client.get(reverse("cohort_detail", args=[cohort.pk])).status_code == 404
+
+
+def test_form_entry_saves_a_cohort_for_an_admin_only(client, organisation, admin):
+    client.force_login(member_of(organisation))
+    assert client.get(reverse("cohort_create")).status_code == 403
+    client.force_login(admin)
+    response = client.post(
+        reverse("cohort_create"),
+        {"organisation": organisation.slug, "role": "prime",
+         "programme": Programme.objects.get(slug="work-and-health-programme").pk,
+         "area": Area.objects.get(code="CPA5").pk,
+         "claimant_group": ClaimantGroup.objects.get(slug="jsa-25").pk,
+         "cohort_month_0": "4", "cohort_month_1": "2025", "attached": "80",
+         "job_outcomes_by_3": "9", "job_outcomes_by_6": "4", "visibility": "public"},
+    )  # fmt: skip
+    assert response.status_code == 200  # 6 months below 3 months: shown beside the field
+    assert "cannot be fewer than by 3 months" in response.content.decode()
+    assert not CohortRecord.objects.exists()
+
+
+def test_api_cohort_benchmark_holds_back_quartiles_below_the_minimum(client):
+    for number in range(3):
+        _cohorts_for(OrganisationFactory(), 10 + number, _year())
+    response = client.get(
+        "/performance/open-data/api/cohort-benchmark",
+        {"programme": "work-and-health-programme", "claimant_group": "jsa-25", "months": 12,
+         "end": "2025-06"},
+    )  # fmt: skip
+    body = response.json()
+    assert body["kind"] == "cohort" and len(body["series"]) == 3
+    outcome = body["spread"][1]
+    assert outcome == {"measure": "job_outcomes", "count": 3, "enough": False, "quartiles": None}
+    first = body["series"][0]["rates"]["job_outcomes"]
+    assert (first["numerator"], first["denominator"]) == (120, 1200)
+    listed = client.get("/performance/open-data/api/cohorts").json()["results"]
+    assert len(listed) == 36 and 12 in listed[0]["mature_for"]

@@ -148,7 +148,6 @@ def cohort_benchmark(request):
     data["figures"] = "cohort"
     if not (data.get("programme") and data.get("group")):
         for name, value in _default_pair(visible).items():
-            data.setdefault(name, value)
             if not data.get(name):
                 data[name] = value
     if not data.get("months"):
@@ -170,6 +169,8 @@ def cohort_benchmark(request):
                 "peer_group": f"{programme}, {group}",
                 "months": cleaned["months"],
                 "latest": latest,
+                "none_mature": not ends,
+                "youngest": choices["months"][0],
                 **cohort_comparison(
                     request.user,
                     programme=programme,
