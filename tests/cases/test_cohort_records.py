@@ -359,8 +359,7 @@ def test_cohort_list_query_count_does_not_grow_with_rows(client):
     assert len(many) <= len(few)
 
 
-def test_cohort_page_shows_each_milestone_with_its_denominator_and_history(client, admin,
-                                                                           organisation):  # fmt: skip
+def test_cohort_page_shows_milestones_with_denominators_and_history(client, admin, organisation):
     _import(admin, organisation, [row("2024-04", visibility="public")])
     cohort = CohortRecord.objects.get()
     html = client.get(reverse("cohort_detail", args=[cohort.pk])).content.decode()
