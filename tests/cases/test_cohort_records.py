@@ -397,6 +397,7 @@ def test_api_cohort_benchmark_holds_back_quartiles_below_the_minimum(client):
          "end": "2025-06"},
     )  # fmt: skip
     body = response.json()
+    assert response.status_code == 200, body
     assert body["kind"] == "cohort" and len(body["series"]) == 3
     outcome = body["spread"][1]
     assert outcome == {"measure": "job_outcomes", "count": 3, "enough": False, "quartiles": None}
