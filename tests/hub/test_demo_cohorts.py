@@ -8,7 +8,7 @@ from hub.site.demo import cohorts as demo
 
 
 def test_two_years_of_cohorts_with_later_figures_only_once_old_enough():
-    for spec, early, late in demo.plan():
+    for spec, _, late in demo.plan():
         assert len(late) == 24 - len(spec.get("skip_months", []))
         for cohort in late:
             for measure in cohorts.MEASURES:
