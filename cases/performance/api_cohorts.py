@@ -195,14 +195,17 @@ def cohort_benchmark(request, query: Query[BenchmarkQuery]):
     )
     spread = []
     for measure, row in zip(cohorts.MEASURES, found["summary_rows"], strict=True):
-        values = [row_["rates"][measure].rate for row_ in found["rows"]]
+        values = [series["rates"][measure].rate for series in found["rows"]]
+        gated = benchmarks.peer_gate(
+            row["count"], min_peers(), lambda values=values: benchmarks.summarise(values)
+        )
         quartiles = None
-        if row["enough"]:
-            summary = benchmarks.summarise(values)
+        if gated.shown:
+            summary = gated.value
             quartiles = [float(v) for v in (summary.minimum, summary.q1, summary.median,
                                             summary.q3, summary.maximum)]  # fmt: skip
         spread.append(
-            {"measure": measure, "count": row["count"], "enough": row["enough"],
+            {"measure": measure, "count": row["count"], "enough": gated.shown,
              "quartiles": quartiles}
         )  # fmt: skip
     return {

@@ -30,6 +30,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from cases.performance import rates as performance
 from cases.performance.rates import Rates
+from hub.base import thresholds
 
 METRICS: dict[str, str] = {
     "job_outcome_rate": "Job outcome rate",
@@ -53,9 +54,16 @@ QUARTER_MINIMUM = 4
 NOT_ENOUGH = "Not enough data to compare"
 
 
+def peer_gate(count: int, minimum: int = QUARTER_MINIMUM, value=None) -> thresholds.Gated:
+    """The hub's minimum-threshold gate (hub.base.thresholds) for a figure made from `count`
+    peers: `value` (a callable is computed only when shown) or withheld below the minimum,
+    which is never below QUARTER_MINIMUM."""
+    return thresholds.gate(value, count=count, minimum=max(minimum, QUARTER_MINIMUM), noun="peers")
+
+
 def enough(count: int, minimum: int = QUARTER_MINIMUM) -> bool:
     """Whether `count` peers (the subject included) are enough to show quartiles and ranks."""
-    return count >= max(minimum, QUARTER_MINIMUM)
+    return peer_gate(count, minimum).shown
 
 
 def not_enough_words(count: int, minimum: int = QUARTER_MINIMUM) -> str:

@@ -188,3 +188,12 @@ def test_compare_says_whether_quartiles_may_be_shown():
     assert rows[0]["enough"] is False
     rows = benchmarks.compare({}, peers * 2, minimum=5)
     assert rows[0]["enough"] is True
+
+
+def test_peer_minimum_goes_through_the_hubs_threshold_gate():
+    calls = []
+    withheld = benchmarks.peer_gate(3, 5, lambda: calls.append(1))
+    assert not withheld.shown and withheld.message == "Not enough peers yet (3 of 5)"
+    assert calls == []  # nothing is computed from too few
+    assert benchmarks.peer_gate(2, 1).minimum == 4  # never below four
+    assert benchmarks.peer_gate(5, 5, lambda: "quartiles").value == "quartiles"
