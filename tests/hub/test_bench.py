@@ -66,7 +66,9 @@ def test_the_bench_seeds_consistent_rows_and_measures_pages_against_the_bare_vie
     table = report.markdown(baseline, results, meta=["# Bench"])
     assert "| Bare view (fixed string) | anonymous |" in table
     assert f"`/forum/t/{big.pk}/?page={seeded.big_thread_pages}`" in table
-    assert report.as_csv(baseline, results).count("\n") == 10  # a header, the bare view and eight pages
+    assert (
+        report.as_csv(baseline, results).count("\n") == 10
+    )  # a header, the bare view and eight pages
 
 
 def test_percentiles_interpolate_between_ranks():
