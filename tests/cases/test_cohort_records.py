@@ -405,3 +405,19 @@ def test_api_cohort_benchmark_holds_back_quartiles_below_the_minimum(client):
     assert (first["numerator"], first["denominator"]) == (120, 1200)
     listed = client.get("/performance/open-data/api/cohorts").json()["results"]
     assert len(listed) == 36 and 12 in listed[0]["mature_for"]
+
+
+def test_cohort_page_query_count_does_not_grow_with_its_history(client, admin, organisation):
+    _import(admin, organisation, [row("2024-04", outcomes=("1", "", "", ""),
+                                      visibility="public")])  # fmt: skip
+    cohort = CohortRecord.objects.get()
+    url = reverse("cohort_detail", args=[cohort.pk])
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for n in range(2, 6):
+        _import(admin, organisation, [row("2024-04", outcomes=(str(n), "", "", ""))],
+                name=f"later-{n}.csv")  # fmt: skip
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert len(response.context["events"]) == 5
+    assert len(many) <= len(few)
