@@ -586,6 +586,11 @@ MODERATION_REPORTS_TO_HIDE = env_int(
     "MODERATION_REPORTS_TO_HIDE", env_int("FORUM_FLAGS_TO_HIDE", 3)
 )
 
+# Benchmarks (cases.performance.benchmarks): the fewest peers, the subject included, for which
+# a benchmark shows quartiles, box plots, percentile ranks and quarters; below it, it says "not
+# enough data to compare" and lists the records. Never below 4 (a quarter needs four values).
+HUB_BENCHMARK_MIN_PEERS = max(4, env_int("HUB_BENCHMARK_MIN_PEERS", 5))
+
 # Performance-record uploads: the largest file (bytes) and the most records one upload may hold.
 HUB_UPLOAD_MAX_BYTES = env_int("HUB_UPLOAD_MAX_BYTES", 2 * 1024 * 1024)
 HUB_UPLOAD_MAX_ROWS = env_int("HUB_UPLOAD_MAX_ROWS", 2000)

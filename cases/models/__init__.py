@@ -11,7 +11,14 @@ from cases.casestudies.models import (
     TaggedCaseStudy,
 )
 from cases.feedback.models import ComplaintTheme, FeedbackLink, FeedbackResponse
-from cases.performance.models import PerformanceRecord, Programme, RecordEvent, RecordUpload
+from cases.performance.models import (
+    CohortEvent,
+    CohortRecord,
+    PerformanceRecord,
+    Programme,
+    RecordEvent,
+    RecordUpload,
+)
 
 __all__ = [
     "ComplaintTheme",
@@ -21,6 +28,8 @@ __all__ = [
     "CaseStudyApproach",
     "CaseStudy",
     "CaseStudyRevision",
+    "CohortEvent",
+    "CohortRecord",
     "Comment",
     "PerformanceRecord",
     "Programme",

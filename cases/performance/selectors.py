@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Sum
 
-from cases.performance.models import PerformanceRecord
+from cases.performance.models import CohortRecord, PerformanceRecord
 from hub.base.models import Organisation
 
 
@@ -101,3 +101,21 @@ def programmes():
     from cases.performance.models import Programme
 
     return Programme.objects.all()
+
+
+# Cohort records: the same visibility as period records.
+
+
+def visible_cohorts(user):
+    return CohortRecord.objects.visible_to(user)
+
+
+def cohort_peers(user, *, programme, claimant_group, months):
+    """The cohorts `user` may see on one programme and claimant group in the given cohort
+    months, with their organisation and area: one query."""
+    return (
+        visible_cohorts(user)
+        .filter(programme=programme, claimant_group=claimant_group, cohort_month__in=months)
+        .select_related("organisation", "area")
+        .order_by("organisation__name", "area__name", "cohort_month", "pk")
+    )

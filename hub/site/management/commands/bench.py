@@ -258,6 +258,13 @@ class Command(BaseCommand):
             P("Benchmarks (peer group)", "/performance/benchmarks/"),
             P("Benchmarks (peer group)", "/performance/benchmarks/", signed_in=True),
             P("Benchmark of a record", f"/performance/benchmarks/record/{seeded.record}/"),
+            P("Cohort benchmark (12 months)", "/performance/benchmarks/?figures=cohort"),
+            P(
+                "Cohort benchmark (12 months)",
+                "/performance/benchmarks/?figures=cohort",
+                signed_in=True,
+            ),
+            P("Open-data cohort benchmark", rows.cohort_benchmark_api_path()),
             P("Open-data API list", "/performance/open-data/api/records"),
             P("What works toolkit", "/what-works/"),
             P("What works, filtered and sorted", "/what-works/?evidence=2&impact=0&sort=cost"),

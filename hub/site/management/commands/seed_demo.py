@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 from hub.base.models import Area, ClaimantGroup, Membership, Organisation, SupplyChainLink, User
 from hub.site.demo import approaches as approaches_demo
 from hub.site.demo import cases as cases_demo
+from hub.site.demo import cohorts as cohorts_demo
 from hub.site.demo import content, forum_habits, pages, workshops
 from hub.site.demo import feedback as feedback_demo
 from hub.site.demo import forum as forum_demo
@@ -35,6 +36,8 @@ class Command(BaseCommand):
             case_studies = cases_demo.seed(stdout=self.stdout)
             # Eight quarters of performance records, with partner checks and a few disputes.
             performance_records = demo_records.seed(stdout=self.stdout)
+            # Two years of monthly cohorts, uploaded and then updated, for the cohort benchmark.
+            cohort_records = cohorts_demo.seed()
             # Approaches for the What works toolkit, linked to those case studies, with evidence.
             approaches = approaches_demo.seed(stdout=self.stdout)
             # Forum categories, threads and posts by the same members, some about case studies.
@@ -51,6 +54,7 @@ class Command(BaseCommand):
             supply_chains = supplychains_demo.seed(stdout=self.stdout)
         self.stdout.write(case_studies)
         self.stdout.write(performance_records)
+        self.stdout.write(cohort_records)
         self.stdout.write(approaches)
         self.stdout.write(forum)
         self.stdout.write(habits)
