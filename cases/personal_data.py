@@ -24,6 +24,8 @@ def register() -> None:
         ("cases.Comment", "author", Action.KEEP, "Comments stay, by a former member."),
         ("cases.PerformanceRecord", "created_by", Action.CLEAR, "Records are the organisation's."),
         ("cases.RecordEvent", "actor", Action.CLEAR, "The record's history stays."),
+        ("cases.CohortRecord", "created_by", Action.CLEAR, "Cohorts are the organisation's."),
+        ("cases.CohortEvent", "actor", Action.CLEAR, "The cohort's history stays."),
         ("cases.RecordUpload", "uploaded_by", Action.CLEAR, "The upload history stays."),
         ("cases.FeedbackLink", "created_by", Action.CLEAR, "The link is the organisation's."),
         ("cases.ComplaintTheme", "entered_by", Action.CLEAR, "The counts are the organisation's."),
@@ -34,7 +36,7 @@ def register() -> None:
 
 def _register_sections() -> None:
     from cases.casestudies.models import CaseStudy, Comment, Rating
-    from cases.performance.models import PerformanceRecord, RecordUpload
+    from cases.performance.models import CohortRecord, PerformanceRecord, RecordUpload
     from hub.base import revisions
 
     revisions.register_personal_data(
@@ -87,6 +89,16 @@ def _register_sections() -> None:
                 "id organisation__name role programme__name area__name claimant_group__name "
                 "period_start period_end referrals attachments job_starts job_outcomes "
                 "sustainment_outcomes status visibility created_at"
+            ),
+        ),
+        (
+            "cohort_records",
+            CohortRecord,
+            "created_by",
+            "monthly cohort records you entered or uploaded",
+            (
+                "id organisation__name role programme__name area__name claimant_group__name "
+                "cohort_month attached status visibility created_at"
             ),
         ),
     ]
