@@ -21,7 +21,7 @@ class RecordForm(forms.ModelForm):
         fields = [
             "role", "prime", "programme", "area", "claimant_group", "referrals", "attachments",
             "job_starts", "job_outcomes", "sustainment_outcomes", "profile_job_outcomes",
-            "visibility",
+            "funding_received", "visibility",
         ]  # fmt: skip
         labels = {
             "role": "Your organisation's role in this contract",
@@ -33,6 +33,7 @@ class RecordForm(forms.ModelForm):
             "job_outcomes": "Job outcomes",
             "sustainment_outcomes": "Sustainment outcomes",
             "profile_job_outcomes": "Contractual profile: job outcomes expected",
+            "funding_received": "Delivery funding received, in pounds (optional)",
             "visibility": "Who can see this record?",
         }
         help_texts = {
@@ -51,6 +52,7 @@ class RecordForm(forms.ModelForm):
                     "job_outcomes",
                     "sustainment_outcomes",
                     "profile_job_outcomes",
+                    "funding_received",
                 )  # fmt: skip
             },
         }
@@ -63,6 +65,7 @@ class RecordForm(forms.ModelForm):
                 ("job_outcomes", "Job outcomes"),
                 ("sustainment_outcomes", "Sustainment outcomes"),
                 ("profile_job_outcomes", "The profile"),
+                ("funding_received", "Funding received"),
             )  # fmt: skip
         }
 

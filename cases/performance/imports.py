@@ -30,7 +30,7 @@ __all__ = ["file_sha256", "read_rows", "validate", "RowError", "ROW", "EXTRA"]
 COLUMNS = (
     "role", "prime", "programme", "area", "claimant_group", "period_start", "period_end",
     "referrals", "attachments", "job_starts", "job_outcomes", "sustainment_outcomes",
-    "profile_job_outcomes", "visibility",
+    "profile_job_outcomes", "visibility", "funding_received",
 )  # fmt: skip
 REQUIRED_COLUMNS = ("role", "programme", "area", "claimant_group", "period_start", "period_end")
 FIGURES = record_services.FIGURES
@@ -52,7 +52,7 @@ COLUMN_NOTES = {
 }
 EXAMPLE_ROW = (
     "prime", "", "Work and Health Programme", "CPA5", "JSA 25+", "2024-04", "2025-03",
-    1200, 1100, 380, 260, 150, 300, "members",
+    1200, 1100, 380, 260, 150, 300, "members", 1450000,
 )  # fmt: skip
 
 _ROLES = {
@@ -74,6 +74,7 @@ _WORDS = {
     "job_outcomes": "Job outcomes",
     "sustainment_outcomes": "Sustainment outcomes",
     "profile_job_outcomes": "Profile job outcomes",
+    "funding_received": "Funding received",
 }
 _MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?")
 _SLASH_MONTH = re.compile(r"(?P<month>\d{1,2})/(?P<year>\d{4})")

@@ -80,6 +80,11 @@ class PerformanceRecord(index.Indexed, models.Model):
     profile_job_outcomes = models.PositiveIntegerField(
         "contractual profile (expected job outcomes)", null=True, blank=True
     )
+    funding_received = models.PositiveIntegerField(
+        "delivery funding received (£)", null=True, blank=True,
+        help_text="Optional: what the contract paid for this work in the period, in whole pounds. "
+        "Disclosed voluntarily; it gives the Star Rating's value for money.",
+    )  # fmt: skip
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.SELF_REPORTED, db_index=True
     )

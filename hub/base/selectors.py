@@ -2,7 +2,15 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from hub.base.models import Area, ClaimantGroup, Membership, Organisation, SupplyChainLink, User
+from hub.base.models import (
+    Accreditation,
+    Area,
+    ClaimantGroup,
+    Membership,
+    Organisation,
+    SupplyChainLink,
+    User,
+)
 
 
 def organisation_directory(filterset_qs: QuerySet) -> QuerySet:
@@ -76,3 +84,21 @@ def memberships_of(user: User, *, include_pending: bool = False) -> QuerySet:
         .select_related("organisation")
         .order_by("organisation__name")
     )
+
+
+def accreditations_of(organisation: Organisation, *, include_unverified: bool = False) -> list:
+    """An organisation's accreditations, verified first; those waiting for a moderator only
+    when asked (for its admins and moderators)."""
+    queryset = Accreditation.objects.filter(organisation=organisation)
+    if not include_unverified:
+        queryset = queryset.verified()
+    return sorted(queryset, key=lambda a: (not a.verified, a.kind, -a.awarded_on.toordinal()))
+
+
+def verified_accreditations(organisation_ids, *, today) -> dict[int, tuple[str, ...]]:
+    """The kinds of each organisation's verified, unexpired accreditations: one query."""
+    found: dict[int, list[str]] = {}
+    rows = Accreditation.objects.current(today).filter(organisation_id__in=list(organisation_ids))
+    for org_id, kind in rows.values_list("organisation_id", "kind").order_by():
+        found.setdefault(org_id, []).append(kind)
+    return {org_id: tuple(kinds) for org_id, kinds in found.items()}

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub.base.views import accounts, organisations
+from hub.site.ratings import views as ratings
 from hub.site import policies, profiles
 from hub.site.showcase import views as showcase
 
@@ -42,6 +43,26 @@ organisation_patterns = [
         "<slug:slug>/supply-chain/<int:pk>/",
         organisations.supply_chain_decide,
         name="supply_chain_decide",
+    ),
+    path(
+        "<slug:slug>/star-rating/",
+        ratings.organisation_star_rating,
+        name="organisation_star_rating",
+    ),  # fmt: skip
+    path(
+        "<slug:slug>/accreditations/",
+        organisations.accreditation_list,
+        name="organisation_accreditations",
+    ),
+    path(
+        "<slug:slug>/accreditations/<int:pk>/verify/",
+        organisations.accreditation_verify,
+        name="accreditation_verify",
+    ),
+    path(
+        "<slug:slug>/accreditations/<int:pk>/remove/",
+        organisations.accreditation_remove,
+        name="accreditation_remove",
     ),
 ]
 
