@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from types import SimpleNamespace
 
 from django.db.models import Exists, OuterRef, Sum
@@ -148,18 +149,11 @@ def _year_bounds(year: int) -> tuple[date, date]:
     return date(year, 4, 1), date(year + 1, 3, 1)
 
 
-def four_area_ratings(
-    user, *, programme, year: int, organisation_ids, standards=None, accreditations=None,
-    experience=None, today: date | None = None,
-) -> dict[int, FourAreas]:  # fmt: skip
-    """The Star Rating in four areas of each organisation on `programme` in financial year
-    `year`, against every organisation with records `user` may see there (one query for the
-    records). The other areas' inputs come from their own apps, keyed by organisation id:
-    `standards` (with_results, met), `accreditations` (kinds) and `experience` (score,
-    responses, reason); a missing key is "no data"."""
-    standards, accreditations, experience = standards or {}, accreditations or {}, experience or {}
+def _year_records(user, programme, year: int) -> dict[int, list]:
+    """Every organisation's records `user` may see on the programme in the financial year,
+    as plain rows: one query."""
     start, end = _year_bounds(year)
-    rows = list(
+    rows = (
         visible_records(user)
         .filter(programme=programme, period_start__gte=start, period_start__lte=end)
         .values("organisation_id", "claimant_group_id", "status", *_FIGURES)
@@ -168,6 +162,12 @@ def four_area_ratings(
     by_org: dict[int, list] = {}
     for row in rows:
         by_org.setdefault(row["organisation_id"], []).append(SimpleNamespace(**row))
+    return by_org
+
+
+def _area_figures(by_org: dict[int, list]) -> tuple[dict, dict]:
+    """Per organisation and claimant group: job outcomes of attachments (with profile), and
+    funding of job outcomes where funding was disclosed."""
     outcome_figures, funding_figures = {}, {}
     for org_id, records in by_org.items():
         groups: dict[int, list] = {}
@@ -195,6 +195,30 @@ def four_area_ratings(
             outcome_figures[org_id] = outcomes
         if funding:
             funding_figures[org_id] = funding
+    return outcome_figures, funding_figures
+
+
+def _rate(key: str, record) -> Decimal | None:
+    return getattr(record.rates, key)
+
+
+RATE_KEYS = ("job_start_rate", "job_outcome_rate", "performance_against_profile")
+
+
+def four_area_ratings(
+    user, *, programme, year: int, organisation_ids, standards=None, accreditations=None,
+    experience=None, today: date | None = None, medians: bool = False,
+):  # fmt: skip
+    """The Star Rating in four areas of each organisation on `programme` in financial year
+    `year`, against every organisation with records `user` may see there (one query for the
+    records). The other areas' inputs come from their own apps, keyed by organisation id:
+    `standards` (with_results, met), `accreditations` (kinds) and `experience` (score,
+    responses, reason); a missing key is "no data". With `medians`, also the median of each
+    rate among these organisations and among every organisation on the programme that year:
+    ({id: FourAreas}, {"chain": {rate: median}, "programme": {...}, "counts": (n, m)})."""
+    standards, accreditations, experience = standards or {}, accreditations or {}, experience or {}
+    by_org = _year_records(user, programme, year)
+    outcome_figures, funding_figures = _area_figures(by_org)
     confirmed = {PerformanceRecord.Status.PEER_CONFIRMED, PerformanceRecord.Status.VERIFIED}
     result = {}
     for org_id in organisation_ids:
@@ -225,4 +249,15 @@ def four_area_ratings(
             overall=areas.overall(rated),
             basis="period rates (job outcomes ÷ attachments in the same periods)",
         )
-    return result
+    if not medians:
+        return result
+    everyone = {org_id: benchmarks.combine(records) for org_id, records in by_org.items()}
+    chain = [everyone[org_id] for org_id in organisation_ids if org_id in everyone]
+    found = {
+        "chain": {k: benchmarks.quartiles([_rate(k, c) for c in chain])[1] for k in RATE_KEYS},
+        "programme": {
+            k: benchmarks.quartiles([_rate(k, c) for c in everyone.values()])[1] for k in RATE_KEYS
+        },
+        "counts": (len(chain), len(everyone)),
+    }
+    return result, found

@@ -102,3 +102,25 @@ def verified_accreditations(organisation_ids, *, today) -> dict[int, tuple[str, 
     for org_id, kind in rows.values_list("organisation_id", "kind").order_by():
         found.setdefault(org_id, []).append(kind)
     return {org_id: tuple(kinds) for org_id, kinds in found.items()}
+
+
+def confirmed_chain(prime: Organisation) -> list[Organisation]:
+    """The prime and every subcontractor in its confirmed supply chain, the prime first."""
+    subcontractors = Organisation.objects.filter(
+        prime_links__prime=prime, prime_links__status=SupplyChainLink.Status.CONFIRMED
+    ).order_by("name", "pk")
+    return [prime, *subcontractors]
+
+
+def in_chain_of(user: User, prime: Organisation) -> bool:
+    """Whether `user` is an approved member of the prime or of a confirmed subcontractor of it."""
+    if not user.is_authenticated:
+        return False
+    approved = Membership.objects.filter(user=user, status=Membership.Status.APPROVED)
+    return (
+        approved.filter(organisation=prime).exists()
+        or approved.filter(
+            organisation__prime_links__prime=prime,
+            organisation__prime_links__status=SupplyChainLink.Status.CONFIRMED,
+        ).exists()
+    )

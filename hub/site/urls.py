@@ -8,8 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub.base.views import accounts, organisations
-from hub.site.ratings import views as ratings
 from hub.site import policies, profiles
+from hub.site.ratings import supply_chain
+from hub.site.ratings import views as ratings
 from hub.site.showcase import views as showcase
 
 organisation_patterns = [
@@ -43,6 +44,11 @@ organisation_patterns = [
         "<slug:slug>/supply-chain/<int:pk>/",
         organisations.supply_chain_decide,
         name="supply_chain_decide",
+    ),
+    path(
+        "<slug:slug>/supply-chain/compare/",
+        supply_chain.supply_chain_view,
+        name="supply_chain_view",
     ),
     path(
         "<slug:slug>/star-rating/",

@@ -9,9 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cases.performance.models import PerformanceRecord, Programme
-from hub.base import services
-from hub.base.models import Accreditation, Area, ClaimantGroup, SupplyChainLink
-from tests.factories import OrganisationFactory, admin_of, member_of, moderator
+from hub.base.models import Accreditation, Area, ClaimantGroup
+from tests.factories import OrganisationFactory
 from toolkits.models import StandardResult
 
 YEAR_START = datetime.date(2024, 4, 1)

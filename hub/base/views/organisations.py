@@ -63,6 +63,13 @@ def organisation_detail(request, slug):
         raise Http404 from exc
     membership = selectors.membership_for(request.user, organisation)
     is_admin = membership is not None and membership.is_admin
+    supply_chain = selectors.supply_chain(organisation)
+    # A member of this organisation may open the side-by-side view of each chain it is in.
+    chain_views = []
+    if membership is not None and membership.status == Membership.Status.APPROVED:
+        if organisation.kind == Organisation.Kind.PRIME or supply_chain["subcontractors"]:
+            chain_views.append(organisation)
+        chain_views += [link.prime for link in supply_chain["primes"]]
     return render(
         request,
         "hub/organisation_detail.html",
@@ -75,7 +82,8 @@ def organisation_detail(request, slug):
             if is_admin
             else 0,
             "members": selectors.organisation_members(organisation),
-            "supply_chain": selectors.supply_chain(organisation),
+            "supply_chain": supply_chain,
+            "chain_views": chain_views,
             "accreditations": selectors.accreditations_of(organisation),
             "can_verify": request.user.has_perm("hub.verify_organisation"),
             "breadcrumbs": _trail(),
