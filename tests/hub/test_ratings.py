@@ -72,7 +72,8 @@ def css_result(organisation, *, met=True, quarter=None):
 def verified_accreditation(organisation, kind="merlin", **fields):
     return Accreditation.objects.create(
         organisation=organisation, kind=kind, awarded_on=datetime.date(2024, 3, 1),
-        evidence_url="https://example.org/register", verified_at=datetime.datetime.now(datetime.UTC),
+        evidence_url="https://example.org/register",
+        verified_at=datetime.datetime.now(datetime.UTC),
         **fields,
     )  # fmt: skip
 

@@ -136,3 +136,35 @@ def latest_quarter_with_results(organisation_ids) -> datetime.date | None:
         .values_list("quarter_start", flat=True)
         .first()
     )
+
+
+def latest_results(organisation_ids, *, today: datetime.date) -> dict[tuple, StandardResult]:
+    """Each measure's newest result in the last four quarters, keyed (organisation id, stage
+    id, measure): one query."""
+    since = previous_quarters(today, 4)[-1]
+    found: dict[tuple, StandardResult] = {}
+    rows = StandardResult.objects.filter(
+        organisation_id__in=list(organisation_ids), quarter_start__gte=since
+    ).order_by("-quarter_start", "pk")
+    for row in rows:
+        found.setdefault((row.organisation_id, row.stage_id, row.measure), row)
+    return found
+
+
+def attach_results(statements, *, today: datetime.date) -> None:
+    """Set `.result` (the newest StandardResult or None) on every standard of the statements."""
+    statements = list(statements)
+    results = latest_results([s.organisation_id for s in statements], today=today)
+    for statement in statements:
+        for item in statement.items.all():
+            item.result = results.get((statement.organisation_id, item.stage_id, item.measure))
+
+
+def result_words(result: StandardResult) -> str:
+    """A result as people read it: '96%', '4 working days', 'kept'."""
+    if result.measure_kind == Kind.FREQUENCY:
+        return "kept" if result.kept else "not kept"
+    value = result.result.normalize()
+    if result.measure_kind == Kind.PERCENTAGE:
+        return f"{value:f}%"
+    return f"{value:f} working day{'' if value == 1 else 's'}"
