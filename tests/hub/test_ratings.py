@@ -4,14 +4,17 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cases.performance.models import PerformanceRecord, Programme
-from hub.base.models import Accreditation, Area, ClaimantGroup
-from tests.factories import OrganisationFactory
-from toolkits.models import StandardResult
+from hub.base import services
+from hub.base.models import Accreditation, Area, ClaimantGroup, JourneyStage, SupplyChainLink
+from tests.factories import OrganisationFactory, admin_of, member_of, moderator
+from toolkits.models import ServiceStandard, StandardResult
+from toolkits.services import standards_results as results_svc
 
 YEAR_START = datetime.date(2024, 4, 1)
 
@@ -59,8 +62,6 @@ def rated_group(taxonomy, count=5):
 
 
 def css_result(organisation, *, met=True, quarter=None):
-    from hub.base.models import JourneyStage
-
     return StandardResult.objects.create(
         organisation=organisation, stage=JourneyStage.objects.order_by("pk").first(),
         measure=f"Measure {StandardResult.objects.count()}", measure_kind="percentage",
@@ -128,6 +129,265 @@ def test_star_rating_page_queries_do_not_grow_with_records(client, taxonomy):
     rated_group(taxonomy, count=12)
     for organisation in organisations:
         record(taxonomy, organisation, start=datetime.date(2024, 7, 1))
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) <= len(few)
+
+
+# Accreditations: organisation admins add them, moderators verify them.
+
+
+def _post_accreditation(client, organisation, **overrides):
+    data = {
+        "kind": "merlin", "other_name": "", "awarded_on_0": "3", "awarded_on_1": "2024",
+        "expires_on_0": "3", "expires_on_1": "2027", "evidence_url": "https://example.org/merlin",
+        **overrides,
+    }  # fmt: skip
+    return client.post(
+        reverse("organisation_accreditations", kwargs={"slug": organisation.slug}), data
+    )
+
+
+def test_an_admin_adds_an_accreditation_that_waits_for_a_moderator(client, db):
+    organisation = OrganisationFactory()
+    client.force_login(admin_of(organisation))
+    response = _post_accreditation(client, organisation)
+    assert response.status_code == 302
+    accreditation = Accreditation.objects.get(organisation=organisation)
+    assert (accreditation.kind, accreditation.verified) == ("merlin", False)
+    assert accreditation.awarded_on == datetime.date(2024, 3, 1)
+    client.logout()
+    page = client.get(reverse("organisation_accreditations", kwargs={"slug": organisation.slug}))
+    assert "Merlin Standard" not in page.content.decode()
+
+
+def test_accreditation_errors_show_beside_the_fields(client, db):
+    organisation = OrganisationFactory()
+    client.force_login(admin_of(organisation))
+    response = _post_accreditation(client, organisation, kind="other", expires_on_1="2023",
+                                   evidence_url="not a link")  # fmt: skip
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Enter the name of the standard" in text
+    assert "The month it expires must be after the month awarded" in text
+    assert "Enter a full web address" in text
+    assert not Accreditation.objects.exists()
+
+
+def test_only_an_organisations_admins_add_accreditations(client, db):
+    organisation = OrganisationFactory()
+    client.force_login(member_of(organisation))
+    assert _post_accreditation(client, organisation).status_code == 403
+    with pytest.raises(PermissionDenied):
+        services.accreditation_add(
+            organisation=organisation, actor=admin_of(OrganisationFactory()), kind="matrix",
+            awarded_on=YEAR_START, evidence_url="https://example.org",
+        )  # fmt: skip
+    assert not Accreditation.objects.exists()
+
+
+def test_only_moderators_verify_accreditations(client, db):
+    organisation = OrganisationFactory()
+    admin = admin_of(organisation)
+    accreditation = services.accreditation_add(
+        organisation=organisation, actor=admin, kind="cse", awarded_on=YEAR_START,
+        evidence_url="https://example.org/cse",
+    )  # fmt: skip
+    url = reverse(
+        "accreditation_verify", kwargs={"slug": organisation.slug, "pk": accreditation.pk}
+    )
+    client.force_login(admin)
+    assert client.post(url, {"verified": "1"}).status_code == 403
+    accreditation.refresh_from_db()
+    assert not accreditation.verified
+    client.force_login(moderator())
+    assert client.post(url, {"verified": "1"}).status_code == 302
+    accreditation.refresh_from_db()
+    assert accreditation.verified
+    client.logout()
+    page = client.get(reverse("organisation_detail", kwargs={"slug": organisation.slug}))
+    assert "Customer Service Excellence, awarded April 2024" in page.content.decode()
+
+
+# Customer Service Standards results.
+
+
+@pytest.fixture
+def published_standards(db):
+    from toolkits.services import standards as standards_services
+
+    organisation = OrganisationFactory()
+    admin = admin_of(organisation)
+    stages = list(JourneyStage.objects.order_by("sort_order"))
+    rows = [
+        standards_services.StandardInput(
+            stage=stage,
+            service_standard=f"We promise {n}.",
+            measure=f"Measure {n}",
+            measure_kind="percentage",
+            measure_value=Decimal(90),
+        )  # fmt: skip
+        for n, stage in enumerate(stages)
+    ]
+    rows.append(standards_services.StandardInput(
+        stage=stages[0], service_standard="We call.", measure="Calls",
+        measure_kind="frequency", measure_frequency="weekly",
+    ))  # fmt: skip
+    standards_services.standards_save(
+        actor=admin, organisation=organisation, rights="Rights.", responsibilities="Ours.",
+        standards=rows, expected_version=None,
+    )  # fmt: skip
+    standards_services.standards_publish(actor=admin, organisation=organisation)
+    return organisation, admin
+
+
+def test_an_admin_records_results_and_the_page_shows_met_and_not_met(client, published_standards):
+    organisation, admin = published_standards
+    items = list(ServiceStandard.objects.filter(statement__organisation=organisation))
+    percentage = [i for i in items if i.measure_kind == "percentage"]
+    weekly = next(i for i in items if i.measure_kind == "frequency")
+    quarter = results_svc.previous_quarters(datetime.date.today(), 1)[0]
+    client.force_login(admin)
+    url = reverse("standards_results", kwargs={"slug": organisation.slug})
+    assert client.get(url).status_code == 200
+    response = client.post(url, {
+        "quarter": quarter.isoformat(), f"measure_{percentage[0].pk}": "95",
+        f"measure_{percentage[1].pk}": "80.5", f"measure_{weekly.pk}": "yes",
+    })  # fmt: skip
+    assert response.status_code == 302
+    results = {r.measure: r for r in StandardResult.objects.filter(organisation=organisation)}
+    assert set(results) == {"Measure 0", "Measure 1", "Calls"}
+    assert results["Measure 0"].met and not results["Measure 1"].met and results["Calls"].met
+    client.logout()
+    text = client.get(reverse("standards_detail", kwargs={"slug": organisation.slug})).content
+    text = text.decode()
+    assert "95%" in text and "80.5%" in text
+    assert text.count('govuk-tag--green">Met</strong>') == 2
+    assert text.count('govuk-tag--red">Not met</strong>') == 1
+    compare = client.get(reverse("standards_compare") + f"?org={organisation.slug}")
+    assert "80.5%" in compare.content.decode()
+
+
+def test_a_bad_result_is_shown_beside_its_field_and_nothing_is_saved(client, published_standards):
+    organisation, admin = published_standards
+    item = ServiceStandard.objects.filter(statement__organisation=organisation).first()
+    client.force_login(admin)
+    quarter = results_svc.previous_quarters(datetime.date.today(), 1)[0]
+    response = client.post(
+        reverse("standards_results", kwargs={"slug": organisation.slug}),
+        {"quarter": quarter.isoformat(), f"measure_{item.pk}": "120"},
+    )
+    assert response.status_code == 200
+    assert "Enter a percentage of 100 or less" in response.content.decode()
+    assert not StandardResult.objects.exists()
+
+
+def test_only_an_organisations_admins_record_results(client, published_standards):
+    organisation, _ = published_standards
+    client.force_login(member_of(organisation))
+    url = reverse("standards_results", kwargs={"slug": organisation.slug})
+    assert client.get(url).status_code == 404
+    item = ServiceStandard.objects.filter(statement__organisation=organisation).first()
+    with pytest.raises(PermissionDenied):
+        results_svc.standard_results_record(
+            actor=admin_of(OrganisationFactory()), organisation=organisation,
+            quarter=results_svc.previous_quarters(datetime.date.today(), 1)[0],
+            results={item.pk: results_svc.ResultInput(result=Decimal(99))},
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "target", "result", "kept", "met"),
+    [("percentage", "90", "90", None, True), ("percentage", "90", "89.9", None, False),
+     ("days", "5", "5", None, True), ("days", "5", "5.5", None, False),
+     ("frequency", None, None, True, True), ("frequency", None, None, False, False)],
+)  # fmt: skip
+def test_measure_met(kind, target, result, kept, met):
+    to_decimal = lambda v: None if v is None else Decimal(v)  # noqa: E731
+    assert results_svc.measure_met(kind, to_decimal(target), to_decimal(result), kept) is met
+
+
+def test_quarters_step_back_across_years():
+    assert results_svc.previous_quarters(datetime.date(2025, 2, 10), 3) == [
+        datetime.date(2025, 1, 1), datetime.date(2024, 10, 1), datetime.date(2024, 7, 1)
+    ]  # fmt: skip
+
+
+# The supply-chain view.
+
+
+@pytest.fixture
+def chain(taxonomy):
+    """A prime with five confirmed subcontractors (one link only proposed), records for all."""
+    prime = OrganisationFactory(kind="prime")
+    subs = [OrganisationFactory(kind="end_to_end") for _ in range(5)]
+    for n, sub in enumerate(subs):
+        SupplyChainLink.objects.create(
+            prime=prime, subcontractor=sub, proposed_by_organisation=prime,
+            status="confirmed" if n < 4 else "proposed",
+        )  # fmt: skip
+        record(taxonomy, sub, outcomes=10 + 5 * n, prime=prime, funding=40000)
+    record(taxonomy, prime, outcomes=30)
+    outsider = OrganisationFactory()
+    record(taxonomy, outsider, outcomes=50)
+    return {"prime": prime, "subs": subs, "outsider": outsider}
+
+
+def test_only_the_prime_and_its_confirmed_chain_see_the_supply_chain_view(client, chain):
+    url = reverse("supply_chain_view", kwargs={"slug": chain["prime"].slug})
+    assert client.get(url).status_code == 302  # to sign in
+    for stranger in (member_of(chain["outsider"]), member_of(chain["subs"][4])):
+        client.force_login(stranger)
+        assert client.get(url).status_code == 404
+    for insider in (member_of(chain["prime"]), member_of(chain["subs"][0])):
+        client.force_login(insider)
+        assert client.get(url).status_code == 200
+
+
+def test_the_supply_chain_view_shows_each_member_and_both_medians(client, chain):
+    client.force_login(member_of(chain["subs"][1]))
+    response = client.get(reverse("supply_chain_view", kwargs={"slug": chain["prime"].slug}))
+    text = response.content.decode()
+    for organisation in [chain["prime"], *chain["subs"][:4]]:
+        assert organisation.name in text
+    assert chain["subs"][4].name not in text  # only proposed
+    assert chain["outsider"].name not in text
+    # Chain: 30, 10, 15, 20, 25% -> median 20%; the programme adds the proposed
+    # subcontractor's 30% and the outsider's 50%: 10, 15, 20, 25, 30, 30, 50 -> median 25%.
+    assert "supply chain (5 with records)" in text
+    assert "Everyone on the programme (7 organisations)" in text
+    medians = text[text.index("Medians: the chain") :]
+    assert "20.0%" in medians and "25.0%" in medians
+
+
+def test_the_supply_chain_downloads_are_formula_safe(client, chain):
+    chain["subs"][0].name = "=HYPERLINK(1)"
+    chain["subs"][0].save()
+    client.force_login(member_of(chain["prime"]))
+    url = reverse("supply_chain_view", kwargs={"slug": chain["prime"].slug})
+    csv = b"".join(client.get(url + "?format=csv").streaming_content).decode()
+    assert "'=HYPERLINK(1)" in csv
+    assert "Supply chain median" in csv and "Programme median" in csv
+    xlsx = client.get(url + "?format=xlsx")
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_supply_chain_view_queries_do_not_grow_with_the_chain(client, chain, taxonomy):
+    client.force_login(member_of(chain["prime"]))
+    url = reverse("supply_chain_view", kwargs={"slug": chain["prime"].slug})
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(6):
+        sub = OrganisationFactory()
+        SupplyChainLink.objects.create(
+            prime=chain["prime"],
+            subcontractor=sub,
+            proposed_by_organisation=sub,
+            status="confirmed",
+        )
+        record(taxonomy, sub, prime=chain["prime"])
+        record(taxonomy, sub, group=1, prime=chain["prime"])
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) <= len(few)
