@@ -391,3 +391,15 @@ def test_supply_chain_view_queries_do_not_grow_with_the_chain(client, chain, tax
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) <= len(few)
+
+
+def test_methodology_page_explains_the_four_areas_with_the_codes_worked_example(client, db):
+    html = client.get(reverse("star_rating_methodology")).content.decode()
+    assert "mix-adjusted rank = Σ" in html
+    # Computed by cases.performance.stars.example: ranks 60 and 60 weighted 25/75 -> 60, four
+    # stars; cost ranks 30 and 10 weighted 30/30 -> 20, two; quality 0.75 × 40 + 0.8 × 40 +
+    # 2/3 × 20 = 75.3, four; feedback 71, four; (160 + 40 + 80 + 80) / 100 = 3.60 -> four.
+    assert "its mix-adjusted rank is 60.0: 4 out of 5 stars" in html
+    assert "Weighted by its job outcomes, its rank is 20.0: 2 out of 5 stars" in html
+    assert "score 75.3 out of 100, 4 stars" in html
+    assert "÷ 100 = 3.60, rounded: 4 out of 5 stars" in html

@@ -36,12 +36,12 @@ Value for money (`value_for_money_area`)
 
 Quality (`quality_area`)
     A score out of 100 from three parts with published weights (QUALITY_WEIGHTS):
-    verified figures 40 (the share of its records peer-confirmed by a supply-chain partner or
-    verified by a moderator), Customer Service Standards 40 (the share of its standard measures
-    met in the results it recorded in the last four quarters) and accreditations 20 (the
-    moderator-verified, unexpired accreditations among Merlin Standard, matrix and Customer
-    Service Excellence: a third each, "other" counting as one of the three when fewer than three
-    named ones are held). Stars are the score's 20-point band. Not rated without records or
+    verified figures 40 (the share of its records on the programme and year that a supply-chain
+    partner confirmed or a moderator verified), Customer Service Standards 40 (the share of its
+    Standard Measure results in the last four quarters that met their target) and
+    accreditations 20 (a third for each distinct kind of moderator-verified, unexpired
+    accreditation: Merlin Standard, matrix, Customer Service Excellence or another, three at
+    most). Stars are the score's 20-point band. Not rated without records or
     without any Customer Service Standards results; accreditations are a fact either way (none
     held scores 0).
 
