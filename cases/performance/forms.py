@@ -137,6 +137,17 @@ class RecordFilterForm(forms.Form):
         choices=[("", "Any"), *PerformanceRecord.Status.choices],
         required=False,
     )
+    chain = forms.ModelChoiceField(
+        label="Supply chain", queryset=Organisation.objects.none(), required=False,
+        to_field_name="slug", empty_label="Any supply chain",
+        help_text="A prime and its confirmed subcontractors.",
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chain"].queryset = Organisation.objects.filter(kind="prime").only(
+            "pk", "name", "slug"
+        )
 
 
 SMALL_CHECKBOXES = {"class": "govuk-checkboxes--small"}
@@ -169,9 +180,17 @@ class BenchmarkFilterForm(forms.Form):
         choices=Organisation.Kind.choices,
         widget=forms.CheckboxSelectMultiple(attrs=SMALL_CHECKBOXES),
     )
+    chain = forms.ModelChoiceField(
+        label="Supply chain", queryset=Organisation.objects.none(), required=False,
+        to_field_name="slug", empty_label="Any supply chain",
+        help_text="Only a prime and its confirmed subcontractors.",
+    )  # fmt: skip
 
     def __init__(self, *args, programmes, groups, areas, periods, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["chain"].queryset = Organisation.objects.filter(kind="prime").only(
+            "pk", "name", "slug"
+        )
         self.fields["programme"].choices = [(p.slug, p.name) for p in programmes]
         self.fields["group"].choices = [(g.slug, g.name) for g in groups]
         self.fields["area"].choices = [(a.slug, a.name) for a in areas]

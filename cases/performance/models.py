@@ -24,6 +24,16 @@ class RecordQuerySet(models.QuerySet):
     def published(self):
         return self.filter(visibility=PerformanceRecord.Visibility.PUBLIC)
 
+    def in_supply_chain_of(self, prime):
+        """Records of the prime and of every subcontractor in its confirmed supply chain."""
+        return self.filter(
+            Q(organisation=prime)
+            | Q(
+                organisation__prime_links__prime=prime,
+                organisation__prime_links__status="confirmed",
+            )
+        )
+
     def visible_to(self, user):
         """Open records for everyone; members-only records for signed-in members."""
         if user.is_authenticated:

@@ -31,7 +31,7 @@ def visible_records(user):
 
 
 def peer_records(user, *, programme, claimant_group, period_start, period_end, areas=(),
-                 kinds=()):  # fmt: skip
+                 kinds=(), chain=None):  # fmt: skip
     """The records `user` may see on one programme, claimant group and period."""
     records = visible_records(user).filter(
         programme=programme,
@@ -43,6 +43,8 @@ def peer_records(user, *, programme, claimant_group, period_start, period_end, a
         records = records.filter(area__slug__in=areas)
     if kinds:
         records = records.filter(organisation__kind__in=kinds)
+    if chain is not None:
+        records = records.in_supply_chain_of(chain)
     return records.select_related("organisation", "area").order_by(
         "organisation__name", "area__name", "pk"
     )

@@ -403,3 +403,24 @@ def test_methodology_page_explains_the_four_areas_with_the_codes_worked_example(
     assert "Weighted by its job outcomes, its rank is 20.0: 2 out of 5 stars" in html
     assert "score 75.3 out of 100, 4 stars" in html
     assert "÷ 100 = 3.60, rounded: 4 out of 5 stars" in html
+
+
+def test_records_benchmarks_and_the_api_filter_by_supply_chain(client, chain, taxonomy):
+    prime = chain["prime"]
+    in_chain = {prime.name, *(sub.name for sub in chain["subs"][:4])}
+    listed = client.get(reverse("record_list"), {"chain": prime.slug}).content.decode()
+    assert all(name in listed for name in in_chain)
+    assert chain["outsider"].name not in listed
+    assert chain["subs"][4].name not in listed  # proposed, not confirmed
+    api = client.get("/performance/open-data/api/records", {"supply_chain": prime.slug}).json()
+    assert {row["organisation"]["name"] for row in api["results"]} == in_chain
+    assert api["count"] == 5
+    nobody = client.get("/performance/open-data/api/records", {"supply_chain": "no-such"}).json()
+    assert nobody["results"] == []
+    benchmark = client.get(reverse("benchmark_index"), {
+        "programme": taxonomy["programme"].slug, "group": taxonomy["groups"][0].slug,
+        "period": f"{YEAR_START:%Y-%m-%d}_{YEAR_START.replace(month=6):%Y-%m-%d}",
+        "chain": prime.slug,
+    }).content.decode()  # fmt: skip
+    assert "5 records, narrowed by area, kind of organisation or supply chain" in benchmark
+    assert chain["outsider"].name not in benchmark
