@@ -29,7 +29,8 @@ RATES = {
 
 
 def _choose(request, pairs: dict[int, list]):
-    """The programme and year asked for, else the newest year with most of the chain in it."""
+    """The programme and year asked for, else the one with most of the chain in it (the newest
+    of those), so a year that has only begun is not the first thing shown."""
     counts: dict[tuple, int] = {}
     programmes = {}
     for org_pairs in pairs.values():
@@ -38,9 +39,10 @@ def _choose(request, pairs: dict[int, list]):
             counts[(programme.slug, year)] = counts.get((programme.slug, year), 0) + 1
     if not counts:
         return None, None, []
-    options = sorted(counts, key=lambda key: (-key[1], -counts[key], key[0]))
+    options = sorted(counts, key=lambda key: (-key[1], key[0]))
+    default = min(options, key=lambda key: (-counts[key], -key[1], key[0]))
     wanted = request.GET.get("period", "")
-    chosen = next((o for o in options if f"{o[0]}:{o[1]}" == wanted), options[0])
+    chosen = next((o for o in options if f"{o[0]}:{o[1]}" == wanted), default)
     choices = [
         {"value": f"{slug}:{year}", "label": f"{programmes[slug].name}, April {year} to March "
          f"{year + 1}", "selected": (slug, year) == chosen}

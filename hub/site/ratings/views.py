@@ -12,7 +12,9 @@ from cases.performance import selectors as performance
 from hub.base.models import ClaimantGroup, Organisation
 from hub.site.ratings.inputs import one_place, other_areas, percent, pounds
 
-PROGRAMMES_AT_MOST = 4
+SECTIONS_AT_MOST = 4
+YEARS_EACH = 2
+"""Each programme's latest two financial years (the newest may have only begun), four at most."""
 WORDS = {"figures": "Figures confirmed or verified", "standards": "Customer Service Standards "
          "measures met", "accreditations": "Verified accreditations"}  # fmt: skip
 
@@ -64,12 +66,14 @@ def organisation_star_rating(request, slug: str):
     pairs = performance.rated_programme_years(request.user, [organisation.pk]).get(
         organisation.pk, []
     )
-    latest = {}
-    for programme, year in pairs:
-        latest.setdefault(programme, year)
+    latest: dict = {}
+    for programme, year in pairs:  # newest first: each programme's two latest years
+        if len(latest.setdefault(programme, [])) < YEARS_EACH:
+            latest[programme].append(year)
+    chosen = [(p, year) for p, years in latest.items() for year in years][:SECTIONS_AT_MOST]
     inputs = other_areas([organisation.pk], today=today)
     found = []
-    for programme, year in list(latest.items())[:PROGRAMMES_AT_MOST]:
+    for programme, year in chosen:
         rating = performance.four_area_ratings(
             request.user, programme=programme, year=year, organisation_ids=[organisation.pk],
             today=today, **inputs,

@@ -13,6 +13,7 @@ from hub.site.demo import approaches as approaches_demo
 from hub.site.demo import cases as cases_demo
 from hub.site.demo import content, pages, workshops
 from hub.site.demo import forum as forum_demo
+from hub.site.demo import ratings as ratings_demo
 from hub.site.demo import records as demo_records
 from hub.site.demo import toolkits as toolkits_demo
 from hub.site.pages import ContentPage, HomePage
@@ -41,11 +42,13 @@ class Command(BaseCommand):
             workshop_notes = workshops.seed(stdout=self.stdout)
             # Toolkit pages and documents, saved model scenarios and Customer Service Standards.
             toolkits = toolkits_demo.seed(stdout=self.stdout)
+            # The Star Rating's other areas: accreditations, funding disclosed, CSS results.
+            ratings = ratings_demo.seed(stdout=self.stdout)
         self.stdout.write(case_studies)
         self.stdout.write(performance_records)
         self.stdout.write(approaches)
         self.stdout.write(forum)
-        for summary in (workshop_notes, toolkits):
+        for summary in (workshop_notes, toolkits, ratings):
             if summary:
                 self.stdout.write(summary)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
