@@ -424,3 +424,19 @@ def test_records_benchmarks_and_the_api_filter_by_supply_chain(client, chain, ta
     }).content.decode()  # fmt: skip
     assert "5 records, narrowed by area, kind of organisation or supply chain" in benchmark
     assert chain["outsider"].name not in benchmark
+
+
+def test_moderators_find_accreditations_waiting_in_the_admin(client, db):
+    waiting = Accreditation.objects.create(
+        organisation=OrganisationFactory(name="Waiting Works"), kind="matrix",
+        awarded_on=YEAR_START, evidence_url="https://example.org/w",
+    )  # fmt: skip
+    verified_accreditation(OrganisationFactory(name="Checked Charity"))
+    client.force_login(moderator())
+    response = client.get("/admin/snippets/hub/accreditation/", {"verified": "no"})
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Waiting Works" in text and "Checked Charity" not in text
+    assert client.get(f"/admin/snippets/hub/accreditation/inspect/{waiting.pk}/").status_code == 200
+    client.force_login(admin_of(waiting.organisation))
+    assert client.get("/admin/snippets/hub/accreditation/").status_code in (302, 403)
