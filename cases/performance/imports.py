@@ -48,6 +48,8 @@ COLUMN_NOTES = {
     "period_start": "The first month of the period, as year and month: 2024-04.",
     "period_end": "The last month of the period, as year and month: 2025-03.",
     **{name: f"{DEFINITIONS[name]} A whole number; leave it empty if unknown." for name in FIGURES},
+    "funding_received": f"{DEFINITIONS['funding_received']} Whole pounds, like 1450000; leave it "
+    "empty not to disclose.",
     "visibility": "members (signed-in members only, the default) or public (published openly).",
 }
 EXAMPLE_ROW = (
@@ -140,6 +142,8 @@ def _label(column: str) -> str:
 def _count(column: str, value: str) -> tuple[int | None, str | None]:
     """A whole number of 0 or more (or None for an empty cell), or why the cell is wrong."""
     text = value.strip().replace(" ", "")
+    if column == "funding_received":  # pounds: "£1,450,000" is what people type
+        text = text.removeprefix("£")
     if not text:
         return None, None
     if _THOUSANDS.fullmatch(text):
