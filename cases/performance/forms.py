@@ -39,6 +39,8 @@ class RecordForm(forms.ModelForm):
         help_texts = {
             "prime": "Only if you are a subcontractor.",
             "referrals": "Whole numbers only. Leave a figure empty if you do not know it.",
+            "funding_received": "What the contract paid for this work in the period, in whole "
+            "pounds. Disclosing it is voluntary; it gives your Star Rating's value for money.",
         }
         widgets = {
             "role": forms.RadioSelect,
