@@ -440,3 +440,18 @@ def test_moderators_find_accreditations_waiting_in_the_admin(client, db):
     assert client.get(f"/admin/snippets/hub/accreditation/inspect/{waiting.pk}/").status_code == 200
     client.force_login(admin_of(waiting.organisation))
     assert client.get("/admin/snippets/hub/accreditation/").status_code in (302, 403)
+
+
+def test_a_record_keeps_its_optional_funding_and_its_page_shows_it(client, db):
+    from cases.performance import services as record_services
+    from tests.cases.records_helpers import figures
+
+    organisation = OrganisationFactory()
+    record = record_services.record_create(
+        actor=admin_of(organisation), organisation=organisation,
+        data=figures(funding_received=125000),
+    )  # fmt: skip
+    record.refresh_from_db()
+    assert record.funding_received == 125000
+    page = client.get(record.get_absolute_url()).content.decode()
+    assert "Delivery funding received" in page and "£125,000" in page
