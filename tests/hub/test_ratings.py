@@ -455,3 +455,52 @@ def test_a_record_keeps_its_optional_funding_and_its_page_shows_it(client, db):
     assert record.funding_received == 125000
     page = client.get(record.get_absolute_url()).content.decode()
     assert "Delivery funding received" in page and "£125,000" in page
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+def test_accreditations_page_queries_do_not_grow_with_accreditations(client, db):
+    organisation = OrganisationFactory()
+    client.force_login(moderator())
+    url = reverse("organisation_accreditations", kwargs={"slug": organisation.slug})
+    verified_accreditation(organisation)
+    client.get(url)
+    few = _queries(client, url)
+    for kind in ("matrix", "cse", "other", "merlin", "matrix"):
+        verified_accreditation(organisation, kind=kind, other_name="ISO" if kind == "other" else "")
+    assert _queries(client, url) <= few
+
+
+def test_standards_pages_queries_do_not_grow_with_results(client, published_standards):
+    organisation, admin = published_standards
+    client.force_login(admin)
+    urls = [
+        reverse("standards_results", kwargs={"slug": organisation.slug}),
+        reverse("standards_detail", kwargs={"slug": organisation.slug}),
+        reverse("standards_compare") + f"?org={organisation.slug}",
+    ]
+    items = list(ServiceStandard.objects.filter(statement__organisation=organisation))
+    quarters = results_svc.previous_quarters(datetime.date.today(), 4)
+    results_svc.standard_results_record(
+        actor=admin, organisation=organisation, quarter=quarters[0],
+        results={items[0].pk: results_svc.ResultInput(result=Decimal(95))},
+    )  # fmt: skip
+    for url in urls:
+        client.get(url)
+    few = [_queries(client, url) for url in urls]
+    for quarter in quarters:
+        results_svc.standard_results_record(
+            actor=admin, organisation=organisation, quarter=quarter,
+            results={
+                item.pk: results_svc.ResultInput(kept=True)
+                if item.measure_kind == "frequency"
+                else results_svc.ResultInput(result=Decimal(91))
+                for item in items
+            },
+        )  # fmt: skip
+    many = [_queries(client, url) for url in urls]
+    assert all(m <= f for m, f in zip(many, few, strict=True)), (many, few)
