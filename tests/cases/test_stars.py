@@ -307,6 +307,7 @@ def test_value_for_money_is_never_shown_for_fewer_than_the_minimum_peers():
     assert not rating.rated
     assert rating.reason.startswith("fewer than 5 organisations disclosed funding")
     assert rating.groups[0].reason.startswith("4 organisations to compare with")
+    assert rating.groups[0].median is None  # never a median of fewer than five
 
 
 def test_value_for_money_without_disclosure_or_outcomes():

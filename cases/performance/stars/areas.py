@@ -198,7 +198,9 @@ def _mix_adjusted(
             value(org[group]) for org in figures.values() if group in org and eligible(org[group])
         ]
         own_value = value(own) if own.denominator else None
-        median = quartiles(peers)[1] if peers else None
+        # A median of fewer than MIN_PEERS organisations is never shown: it would all but
+        # give away the others' figures (a voluntary disclosure, for value for money).
+        median = quartiles(peers)[1] if len(peers) >= MIN_PEERS else None
         if not eligible(own):
             standings.append(GroupStanding(group, own_value, len(peers), median, reason=too_small))
             continue
