@@ -14,6 +14,9 @@ def register() -> None:
     register_rule(
         "toolkits.StandardsStatement", "updated_by", Action.CLEAR, why="The organisation's."
     )
+    register_rule(
+        "toolkits.StandardResult", "recorded_by", Action.CLEAR, why="The organisation's results."
+    )
     personal_data.register(
         "scenarios",
         lambda user: Scenario.objects.filter(owner=user),
