@@ -19,6 +19,9 @@ class CasesConfig(AppConfig):
 
         personal_data.register()
         moderation.register()
+        from cases.feedback import moderation as feedback_moderation
+
+        feedback_moderation.register()
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from cases.caching import case_studies_changed, records_changed
@@ -56,6 +59,12 @@ class CasesConfig(AppConfig):
             "cases.reply",
             label="Replies to your comments",
             description="Someone replies to a comment you made on a case study.",
+        )
+        register_kind(
+            "cases.feedback_comment",
+            label="Claimants' comments to review",
+            description="A claimant leaves a comment through one of your organisation's "
+            "feedback links (the message never quotes it).",
         )
         register_kind(
             "cases.hidden",

@@ -25,6 +25,8 @@ def register() -> None:
         ("cases.PerformanceRecord", "created_by", Action.CLEAR, "Records are the organisation's."),
         ("cases.RecordEvent", "actor", Action.CLEAR, "The record's history stays."),
         ("cases.RecordUpload", "uploaded_by", Action.CLEAR, "The upload history stays."),
+        ("cases.FeedbackLink", "created_by", Action.CLEAR, "The link is the organisation's."),
+        ("cases.ComplaintTheme", "entered_by", Action.CLEAR, "The counts are the organisation's."),
     ]:
         register_rule(model, field, action, why=why)
     _register_sections()
@@ -33,6 +35,11 @@ def register() -> None:
 def _register_sections() -> None:
     from cases.casestudies.models import CaseStudy, Comment, Rating
     from cases.performance.models import PerformanceRecord, RecordUpload
+    from hub.base import revisions
+
+    revisions.register_personal_data(
+        "comment_versions", Comment, author_field="author", what="your comments on case studies"
+    )
 
     sections = [
         (

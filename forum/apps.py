@@ -18,6 +18,9 @@ class ForumConfig(AppConfig):
 
         personal_data.register()
         moderation.register()
+        from forum.messages import moderation as message_moderation
+
+        message_moderation.register()
         from hub.base.notifications import register_kind
 
         register_kind(
@@ -44,6 +47,11 @@ class ForumConfig(AppConfig):
             "forum.solution",
             label="Your reply marked as the solution",
             description="A thread's author marks your reply as the answer to their question.",
+        )
+        register_kind(
+            "forum.message",
+            label="Private messages",
+            description="A member sends you a private message, or replies in a conversation.",
         )
         register_kind(
             "forum.hidden",

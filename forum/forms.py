@@ -95,3 +95,37 @@ class SearchForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search"}),
         error_messages={"required": "Enter words to search for"},
     )
+
+
+class ConversationForm(_KeyedForm):
+    to = forms.CharField(
+        label="To",
+        max_length=400,
+        help_text="Members' usernames, separated by commas (up to 7 people).",
+        error_messages={"required": "Enter the username of at least one member"},
+    )
+    subject = forms.CharField(
+        label="Subject",
+        max_length=160,
+        error_messages={"required": "Enter a subject"},
+        validators=[no_control_characters],
+    )
+    body = forms.CharField(
+        label="Your message",
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Only the people in this conversation can read it. Never name a participant.",
+        error_messages={"required": "Enter your message"},
+    )
+
+    def clean_to(self) -> list[str]:
+        return [n for n in (part.strip() for part in self.cleaned_data["to"].split(",")) if n]
+
+
+class MessageForm(_KeyedForm):
+    body = forms.CharField(
+        label="Your message",
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter your message"},
+    )

@@ -16,13 +16,23 @@ def register() -> None:
         ("forum.Reaction", "user", Action.KEEP, "'Helpful' counts stay, anonymously."),
         ("forum.Watch", "user", Action.DELETE, "What they watched."),
         ("forum.ThreadRead", "user", Action.DELETE, "What they read."),
+        ("forum.Draft", "user", Action.DELETE, "Their unsent drafts."),
+        ("forum.Bookmark", "user", Action.DELETE, "What they bookmarked."),
+        ("forum.Conversation", "started_by", Action.CLEAR, "The others keep the conversation."),
+        ("forum.Participant", "user", Action.DELETE, "They leave every conversation."),
+        ("forum.Message", "author", Action.KEEP, "The others keep the messages they were sent."),
     ]:
         register_rule(model, field, action, why=why)
     _register_sections()
 
 
 def _register_sections() -> None:
-    from forum.models import Post, Reaction, Thread, Watch
+    from forum.models import Bookmark, Draft, Message, Participant, Post, Reaction, Thread, Watch
+    from hub.base import revisions
+
+    revisions.register_personal_data(
+        "forum_post_versions", Post, author_field="author", what="your forum posts"
+    )
 
     sections = [
         (
@@ -52,6 +62,34 @@ def _register_sections() -> None:
             "user",
             "threads and categories you watch",
             "thread__title category__name created_at",
+        ),
+        (
+            "forum_drafts",
+            Draft,
+            "user",
+            "your unsent forum drafts",
+            "thread__title category__name title body tags updated_at",
+        ),
+        (
+            "forum_bookmarks",
+            Bookmark,
+            "user",
+            "threads and posts you bookmarked",
+            "thread__title post_id post__thread__title created_at",
+        ),
+        (
+            "forum_conversations",
+            Participant,
+            "user",
+            "your private conversations",
+            "conversation_id conversation__subject joined_at left_at",
+        ),
+        (
+            "forum_messages",
+            Message,
+            "author",
+            "private messages you sent",
+            "conversation_id conversation__subject body created_at hidden_at",
         ),
     ]
     for name, model, field, description, fields in sections:

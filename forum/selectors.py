@@ -58,9 +58,12 @@ def pinned_threads(category: Category, user) -> list[Thread]:
     )
 
 
-def thread_page(category: Category | None, user, *, after, before) -> KeysetPage:
-    """Threads by latest activity, a keyset page at a time (pinned ones are listed apart)."""
+def thread_page(category: Category | None, user, *, after, before, tag=None) -> KeysetPage:
+    """Threads by latest activity, a keyset page at a time (pinned ones are listed apart),
+    perhaps only those with one tag."""
     threads = Thread.objects.filter(hidden_at__isnull=True)
+    if tag is not None:
+        threads = threads.filter(tags=tag)
     if category is not None:
         threads = threads.filter(category=category, pinned=False)
     else:

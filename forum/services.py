@@ -16,7 +16,7 @@ from wagtail.log_actions import log
 from forum import permissions
 from forum.models import Category, Post, Reaction, Thread, ThreadRead, Watch
 from forum.moderation import post_gone
-from hub.base import notifications
+from hub.base import notifications, revisions
 from hub.base.models import User
 
 MENTION = re.compile(r"(?<![\w/@.])@([A-Za-z0-9_.+-]{3,150})")
@@ -217,11 +217,18 @@ def post_create(
 
 @transaction.atomic
 def post_update(*, actor: User, post: Post, body: str) -> Post:
-    """Edit a post (its author, or a moderator); it is marked as edited."""
+    """Edit a post (its author, or a moderator); it is marked as edited and the text it had is
+    kept as an earlier version (hub.base.revisions) that readers can see."""
     post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
     if not permissions.can_edit_post(actor, post):
         raise PermissionDenied("You cannot edit this post.")
-    post.body = _clean_body(body)
+    body = _clean_body(body)
+    if body == post.body:
+        return post
+    revisions.keep(
+        post, body=post.body, written_at=post.edited_at or post.created_at, replaced_by=actor
+    )
+    post.body = body
     post.mentions = [u.lower() for u in MENTION.findall(post.body)][:MAX_MENTIONS]
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "mentions", "edited_at"])
@@ -232,12 +239,14 @@ def post_update(*, actor: User, post: Post, body: str) -> Post:
 
 @transaction.atomic
 def post_delete(*, actor: User, post: Post) -> None:
-    """Delete one's own post: its text goes; its place in the thread stays, as a placeholder."""
+    """Delete one's own post: its text (and its earlier versions) go; its place in the thread
+    stays, as a placeholder."""
     post = Post.objects.select_for_update().get(pk=post.pk)
     if not permissions.can_delete_post(actor, post):
         raise PermissionDenied("You can only delete your own posts.")
     if post.hidden_at is None:
         post_gone(post)
+    revisions.delete_for(post)
     post.deleted_at, post.body, post.mentions = timezone.now(), "", []
     post.save(update_fields=["deleted_at", "body", "mentions"])
 

@@ -1,12 +1,28 @@
 from django.urls import path
 
-from forum.views import browse, moderation, posting
+from forum import feeds
+from forum.views import browse, habits, messages, moderation, posting
 
 urlpatterns = [
     path("", browse.forum_index, name="forum_index"),
     path("search/", browse.forum_search, name="forum_search"),
     path("discuss/", posting.discuss, name="forum_discuss"),
     path("c/<slug:slug>/", browse.forum_category, name="forum_category"),
+    path("c/<slug:slug>/feed/", feeds.category_feed, name="forum_category_feed"),
+    path("tags/<str:tag>/", browse.forum_tag, name="forum_tag"),
+    path("tags/<str:tag>/feed/", feeds.tag_feed, name="forum_tag_feed"),
+    path("drafts/save/", posting.draft_save, name="forum_draft_save"),
+    path("bookmarks/", habits.bookmarks, name="forum_bookmarks"),
+    path("bookmarks/<int:pk>/remove/", habits.bookmark_remove, name="forum_bookmark_remove"),
+    path("t/<int:pk>/bookmark/", habits.thread_bookmark, name="forum_thread_bookmark"),
+    path("p/<int:pk>/bookmark/", habits.post_bookmark, name="forum_post_bookmark"),
+    path("p/<int:pk>/history/", habits.post_history, name="forum_post_history"),
+    path("messages/", messages.conversations, name="forum_conversations"),
+    path("messages/new/", messages.conversation_new, name="forum_conversation_new"),
+    path("messages/<int:pk>/", messages.conversation, name="forum_conversation"),
+    path("messages/<int:pk>/leave/", messages.conversation_leave, name="forum_conversation_leave"),
+    path("messages/m/<int:pk>/", messages.message_link, name="forum_message"),
+    path("messages/m/<int:pk>/report/", messages.message_report, name="forum_message_report"),
     path("c/<slug:slug>/new/", posting.thread_create, name="forum_thread_create"),
     path("c/<slug:slug>/watch/", posting.category_watch, name="forum_category_watch"),
     path("t/<int:pk>/", browse.forum_thread, name="forum_thread"),

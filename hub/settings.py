@@ -537,9 +537,26 @@ HUB_CASE_STUDIES_PER_DAY = env_int("HUB_CASE_STUDIES_PER_DAY", 20)
 HUB_RATINGS_PER_HOUR = env_int("HUB_RATINGS_PER_HOUR", 60)
 HUB_COMMENTS_PER_HOUR = env_int("HUB_COMMENTS_PER_HOUR", 30)
 HUB_FLAGS_PER_HOUR = env_int("HUB_FLAGS_PER_HOUR", 20)
+# Claimant feedback: results are shown only from this many responses (an organisation's, a
+# stage's, a quarter's), complaint themes only from this many organisations; answers are
+# limited per address and per link (counted in the cache under hashed keys, never stored).
+HUB_FEEDBACK_MIN_RESPONSES = env_int("HUB_FEEDBACK_MIN_RESPONSES", 10)
+HUB_FEEDBACK_MIN_ORGANISATIONS = env_int("HUB_FEEDBACK_MIN_ORGANISATIONS", 3)
+HUB_FEEDBACK_PER_HOUR = env_int("HUB_FEEDBACK_PER_HOUR", 5)
+HUB_FEEDBACK_LINK_PER_HOUR = env_int("HUB_FEEDBACK_LINK_PER_HOUR", 120)
 HUB_WORKSHOP_PROPOSALS_PER_DAY = env_int("HUB_WORKSHOP_PROPOSALS_PER_DAY", 10)
 HUB_SCENARIOS_PER_HOUR = env_int("HUB_SCENARIOS_PER_HOUR", 30)
 HUB_STANDARDS_SAVES_PER_HOUR = env_int("HUB_STANDARDS_SAVES_PER_HOUR", 60)
+# Supply chains (toolkits.supplychains): opportunities published, expressions of interest sent,
+# alerts added and conduct feedback given, per member per hour, all together.
+HUB_SUPPLY_CHAIN_ACTIONS_PER_HOUR = env_int("HUB_SUPPLY_CHAIN_ACTIONS_PER_HOUR", 30)
+# Conduct feedback on a prime is shown only as aggregates, and only once at least this many
+# different organisations have answered for the year (never fewer than 2, whatever is set).
+HUB_CONDUCT_MIN_ORGANISATIONS = max(2, env_int("HUB_CONDUCT_MIN_ORGANISATIONS", 5))
+# Where a subcontractor goes for independent mediation with a prime (the Merlin Standard's route).
+HUB_CONDUCT_MEDIATION_URL = os.environ.get(
+    "HUB_CONDUCT_MEDIATION_URL", "https://www.merlinstandard.co.uk/"
+)
 # Searches a minute, on every search box together: from one address for visitors who are not
 # signed in, and for each signed-in member.
 HUB_SEARCHES_PER_MINUTE = env_int("HUB_SEARCHES_PER_MINUTE", 30)
@@ -557,12 +574,22 @@ FORUM_SECONDS_BETWEEN_POSTS = env_int("FORUM_SECONDS_BETWEEN_POSTS", 15)
 FORUM_THREADS_PER_HOUR = env_int("FORUM_THREADS_PER_HOUR", 5)
 FORUM_REPLIES_PER_MINUTE = env_int("FORUM_REPLIES_PER_MINUTE", 5)
 FORUM_REPLIES_PER_HOUR = env_int("FORUM_REPLIES_PER_HOUR", 60)
+# Private messages: people in one conversation (the sender included), and the limits on sending.
+FORUM_CONVERSATION_MAX_PEOPLE = env_int("FORUM_CONVERSATION_MAX_PEOPLE", 8)
+FORUM_MESSAGES_PER_HOUR = env_int("FORUM_MESSAGES_PER_HOUR", 60)
+FORUM_NEW_MEMBER_MESSAGES_PER_HOUR = env_int("FORUM_NEW_MEMBER_MESSAGES_PER_HOUR", 10)
+FORUM_NEW_MEMBER_CONVERSATIONS_PER_DAY = env_int("FORUM_NEW_MEMBER_CONVERSATIONS_PER_DAY", 3)
 # Moderation (hub.base.moderation): the weight of open reports, in established members' reports,
 # that hides a case study, comment or post until a moderator reviews it. FORUM_FLAGS_TO_HIDE is
 # its older name and still read when MODERATION_REPORTS_TO_HIDE is not set.
 MODERATION_REPORTS_TO_HIDE = env_int(
     "MODERATION_REPORTS_TO_HIDE", env_int("FORUM_FLAGS_TO_HIDE", 3)
 )
+
+# Benchmarks (cases.performance.benchmarks): the fewest peers, the subject included, for which
+# a benchmark shows quartiles, box plots, percentile ranks and quarters; below it, it says "not
+# enough data to compare" and lists the records. Never below 4 (a quarter needs four values).
+HUB_BENCHMARK_MIN_PEERS = max(4, env_int("HUB_BENCHMARK_MIN_PEERS", 5))
 
 # Performance-record uploads: the largest file (bytes) and the most records one upload may hold.
 HUB_UPLOAD_MAX_BYTES = env_int("HUB_UPLOAD_MAX_BYTES", 2 * 1024 * 1024)

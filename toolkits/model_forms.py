@@ -250,8 +250,24 @@ class FinancialModelForm(forms.Form):
 
     @classmethod
     def is_submitted(cls, data) -> bool:
-        """Whether a query string holds any of the model's fields (else show an empty form)."""
+        """Whether a query string holds any of the model's fields (else show an empty form).
+        A link with ``prefill`` only fills some answers in: the form waits for the rest."""
+        if "prefill" in data:
+            return False
         return any(name in data for name in cls.base_fields)
+
+    @classmethod
+    def prefilled(cls, data) -> FinancialModelForm:
+        """An unbound form whose answers start from a link's values (an opportunity's terms);
+        values that are not numbers in range are left out rather than shown as errors."""
+        probe = cls(data)
+        probe.is_valid()
+        initial = {}
+        for name in cls.base_fields:
+            if name in data and name in probe.cleaned_data and name not in probe.errors:
+                value = probe.cleaned_data[name]
+                initial[name] = f"{value.normalize():f}" if isinstance(value, Decimal) else value
+        return cls(initial=initial)
 
     def sections(self):
         """(heading, bound fields) for each fieldset the page shows."""

@@ -105,3 +105,30 @@ def standards_met(organisation_ids, *, today) -> dict[int, StandardsMet]:
         .order_by()
     )
     return {org: StandardsMet(n, met) for org, n, met in rows}
+
+
+def prime_supply_chain_summary(organisation) -> dict | None:
+    """For a prime's profile: its open opportunities and its conduct feedback aggregates (only
+    years over HUB_CONDUCT_MIN_ORGANISATIONS show figures). None for an organisation that is not
+    a prime. A fixed number of queries."""
+    from django.conf import settings
+
+    from hub.base.models import Organisation
+    from toolkits.supplychains import selectors as supply
+
+    if organisation.kind != Organisation.Kind.PRIME:
+        return None
+    results = supply.conduct_results(organisation, years=2)[:1]
+    replies = supply.conduct_replies(organisation)
+    comments = supply.published_comments(organisation, results)
+    return {
+        "prime": organisation,
+        "rows": supply.conduct_rows(results, replies, comments),
+        "minimum": settings.HUB_CONDUCT_MIN_ORGANISATIONS,
+        "mediation_url": settings.HUB_CONDUCT_MEDIATION_URL,
+        "opportunities": list(
+            organisation.opportunities.open()
+            .only("pk", "prime_id", "title", "deadline")
+            .order_by("deadline", "pk")[:10]
+        ),
+    }

@@ -18,7 +18,7 @@ from django.utils import timezone
 from cases import caching
 from cases.casestudies import permissions, ratings
 from cases.casestudies.models import CaseStudy, CaseStudyRevision, Comment, Rating
-from hub.base import notifications
+from hub.base import notifications, revisions
 from hub.base.models import Membership, Organisation, User
 
 SCALAR_FIELDS = (
@@ -300,11 +300,19 @@ def comment_create(
 
 @transaction.atomic
 def comment_update(*, actor: User, comment: Comment, body: str) -> Comment:
-    """Edit one's own comment; it is marked as edited."""
+    """Edit one's own comment; it is marked as edited, and the text it had is kept as an
+    earlier version readers can see (hub.base.revisions)."""
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     if comment.author_id != actor.pk or comment.is_removed:
         raise PermissionDenied("You can only edit your own comments.")
-    comment.body = _clean_body(body)
+    body = _clean_body(body)
+    if body == comment.body:
+        return comment
+    revisions.keep(
+        comment, body=comment.body, written_at=comment.edited_at or comment.created_at,
+        replaced_by=actor,
+    )  # fmt: skip
+    comment.body = body
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "edited_at"])
     return comment
@@ -327,6 +335,7 @@ def comment_delete(*, actor: User, comment: Comment) -> None:
         return
     if comment.hidden_at is None:
         comment_gone(comment)
+    revisions.delete_for(comment)
     comment.deleted_at = timezone.now()
     comment.body = ""
     comment.save(update_fields=["deleted_at", "body"])

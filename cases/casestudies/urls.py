@@ -25,6 +25,7 @@ urlpatterns = [
         name="case_study_approach_confirm",
     ),
     path("comments/<int:pk>/edit/", engagement.comment_edit, name="comment_edit"),
+    path("comments/<int:pk>/history/", engagement.comment_history, name="comment_history"),
     path("comments/<int:pk>/delete/", engagement.comment_delete, name="comment_delete"),
     path("comments/<int:pk>/report/", engagement.comment_flag, name="comment_flag"),
     path("comments/<int:pk>/hide/", moderation.comment_hide, name="comment_hide"),

@@ -10,13 +10,26 @@ from cases.casestudies.models import (
     Rating,
     TaggedCaseStudy,
 )
-from cases.performance.models import PerformanceRecord, Programme, RecordEvent, RecordUpload
+from cases.feedback.models import ComplaintTheme, FeedbackLink, FeedbackResponse
+from cases.performance.models import (
+    CohortEvent,
+    CohortRecord,
+    PerformanceRecord,
+    Programme,
+    RecordEvent,
+    RecordUpload,
+)
 
 __all__ = [
+    "ComplaintTheme",
+    "FeedbackLink",
+    "FeedbackResponse",
     "Approach",
     "CaseStudyApproach",
     "CaseStudy",
     "CaseStudyRevision",
+    "CohortEvent",
+    "CohortRecord",
     "Comment",
     "PerformanceRecord",
     "Programme",

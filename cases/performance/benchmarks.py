@@ -10,6 +10,12 @@ Methods, stated once:
   (type 7) and ``statistics.quantiles(values, n=4, method="inclusive")``: sort the n values, and
   the p-th quantile sits at position (n - 1) × p counted from 0, interpolating between the two
   values either side. One value is its own quartiles.
+* Small numbers are honest: with fewer values than a minimum (never below QUARTER_MINIMUM,
+  four, and on the site the HUB_BENCHMARK_MIN_PEERS setting) a figure is not placed in a
+  quarter, ranked or given quartiles: ``standing`` says "Not enough data to compare" and the
+  pages list the records without a box plot. Four values are the least that have four
+  quarters, so "the top quarter" of two or three peers never appears.
+* Every rate is shown with its denominator (``with_denominator``): "32.0% (48 of 150 attached)".
 * A percentile rank uses mid-ranks for ties: the share of the values below it plus half the
   share equal to it, × 100. The group includes the figure being ranked, so with five different
   values the ranks are 10, 30, 50, 70 and 90, and when every value is the same each ranks 50.
@@ -24,6 +30,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from cases.performance import rates as performance
 from cases.performance.rates import Rates
+from hub.base import thresholds
 
 METRICS: dict[str, str] = {
     "job_outcome_rate": "Job outcome rate",
@@ -40,6 +47,38 @@ QUARTER_WORDS = {
 }
 
 _HUNDRED = Decimal(100)
+
+QUARTER_MINIMUM = 4
+"""The fewest values that have quarters: below it no figure is "in the top quarter"."""
+
+NOT_ENOUGH = "Not enough data to compare"
+
+
+def peer_gate(count: int, minimum: int = QUARTER_MINIMUM, value=None) -> thresholds.Gated:
+    """The hub's minimum-threshold gate (hub.base.thresholds) for a figure made from `count`
+    peers: `value` (a callable is computed only when shown) or withheld below the minimum,
+    which is never below QUARTER_MINIMUM."""
+    return thresholds.gate(value, count=count, minimum=max(minimum, QUARTER_MINIMUM), noun="peers")
+
+
+def enough(count: int, minimum: int = QUARTER_MINIMUM) -> bool:
+    """Whether `count` peers (the subject included) are enough to show quartiles and ranks."""
+    return peer_gate(count, minimum).shown
+
+
+def not_enough_words(count: int, minimum: int = QUARTER_MINIMUM) -> str:
+    """ "Not enough data to compare: 3 records given, at least 5 needed"."""
+    needed = max(minimum, QUARTER_MINIMUM)
+    return f"{NOT_ENOUGH}: {count} given, at least {needed} needed"
+
+
+def with_denominator(
+    rate: Decimal | None, numerator: int | None, denominator: int | None, noun: str = "attached"
+) -> str:
+    """A rate with what it divides: "32.0% (48 of 150 attached)"; "–" when there is no rate."""
+    if rate is None or numerator is None or denominator is None:
+        return "–"
+    return f"{percent(rate)} ({numerator:,} of {denominator:,} {noun})"
 
 
 def _clean(values: Iterable[Decimal | int | None]) -> list[Decimal]:
@@ -135,14 +174,22 @@ class Standing:
     words: str
 
 
-def standing(value: Decimal | None, values: Iterable[Decimal | int | None]) -> Standing:
+def standing(
+    value: Decimal | None,
+    values: Iterable[Decimal | int | None],
+    *,
+    minimum: int = QUARTER_MINIMUM,
+) -> Standing:
     """Percentile rank, quarter and a phrase ("in the top quarter") for `value` among `values`
-    (which include it)."""
+    (which include it); with fewer than `minimum` values (never fewer than four), no rank and
+    no quarter, only "Not enough data to compare"."""
     ordered = _clean(values)
     if value is None:
         return Standing(None, None, None, "Not given, so not compared")
     if len(ordered) < 2:
         return Standing(value, None, None, "No peers to compare with")
+    if not enough(len(ordered), minimum):
+        return Standing(value, None, None, not_enough_words(len(ordered), minimum))
     rank = percentile_rank(value, ordered)
     if ordered[0] == ordered[-1]:
         return Standing(value, rank, None, "The same as every peer")
@@ -154,9 +201,13 @@ def standing(value: Decimal | None, values: Iterable[Decimal | int | None]) -> S
 
 
 def compare(
-    subject: Mapping[str, Decimal | None], peers: Iterable[Mapping[str, Decimal | None]]
+    subject: Mapping[str, Decimal | None],
+    peers: Iterable[Mapping[str, Decimal | None]],
+    *,
+    minimum: int = QUARTER_MINIMUM,
 ) -> list[dict]:
-    """For each metric: its label, the peers' summary and the subject's standing.
+    """For each metric: its label, the peers' summary, whether there are enough peers to show
+    its quartiles, and the subject's standing.
 
     `subject` and each of `peers` map metric names to rates; `peers` includes the subject.
     """
@@ -169,7 +220,8 @@ def compare(
                 "metric": metric,
                 "label": label,
                 "summary": summarise(values),
-                "standing": standing(subject.get(metric), values),
+                "enough": enough(len(_clean(values)), minimum),
+                "standing": standing(subject.get(metric), values, minimum=minimum),
             }
         )
     return rows

@@ -6,8 +6,8 @@ from datetime import date
 
 from django import forms
 
-from cases.performance import benchmarks
-from cases.performance.models import PerformanceRecord, Programme
+from cases.performance import benchmarks, cohorts
+from cases.performance.models import CohortRecord, PerformanceRecord, Programme
 from hub.base.fields import MonthYearField
 from hub.base.models import Area, ClaimantGroup, Organisation
 
@@ -152,6 +152,12 @@ class RecordFilterForm(forms.Form):
         )
 
 
+FIGURE_KINDS = [
+    ("period", "Period figures: a period's outcomes ÷ the same period's attachments"),
+    ("cohort", "Cohort figures: of the people attached in a month, how many within N months"),
+]
+
+
 SMALL_CHECKBOXES = {"class": "govuk-checkboxes--small"}
 
 
@@ -170,6 +176,9 @@ def parse_period(value: str) -> tuple[date, date] | None:
 class BenchmarkFilterForm(forms.Form):
     """Which peer group to show; every choice is one that has records the user may see."""
 
+    figures = forms.ChoiceField(
+        label="Kind of figure", required=False, widget=forms.RadioSelect, initial="period"
+    )
     programme = forms.ChoiceField(label="Programme")
     group = forms.ChoiceField(label="Claimant group")
     period = forms.ChoiceField(label="Period")
@@ -193,6 +202,7 @@ class BenchmarkFilterForm(forms.Form):
         self.fields["chain"].queryset = Organisation.objects.filter(kind="prime").only(
             "pk", "name", "slug"
         )
+        self.fields["figures"].choices = FIGURE_KINDS
         self.fields["programme"].choices = [(p.slug, p.name) for p in programmes]
         self.fields["group"].choices = [(g.slug, g.name) for g in groups]
         self.fields["area"].choices = [(a.slug, a.name) for a in areas]
@@ -200,3 +210,96 @@ class BenchmarkFilterForm(forms.Form):
             (period_value(start, end), benchmarks.period_label(start, end))
             for start, end in periods
         ]
+
+
+class CohortBenchmarkForm(forms.Form):
+    """Which cohorts to compare: programme, claimant group, milestone and the year of cohorts
+    (ending with a month that is mature for the milestone)."""
+
+    figures = forms.ChoiceField(
+        label="Kind of figure", choices=FIGURE_KINDS, widget=forms.RadioSelect, initial="cohort"
+    )
+    programme = forms.ChoiceField(label="Programme")
+    group = forms.ChoiceField(label="Claimant group")
+    months = forms.TypedChoiceField(
+        label="Within",
+        coerce=int,
+        choices=[(n, f"{n} months of attachment") for n in cohorts.MILESTONES],
+        initial=12,
+    )
+    end = forms.ChoiceField(label="Cohorts up to", required=False)
+
+    def __init__(self, *args, programmes, groups, ends, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].choices = [(p.slug, p.name) for p in programmes]
+        self.fields["group"].choices = [(g.slug, g.name) for g in groups]
+        self.fields["end"].choices = [("", "The latest mature month")] + [
+            (f"{month:%Y-%m}", cohorts.month_label(month)) for month in ends
+        ]
+        self.fields[
+            "end"
+        ].help_text = (
+            f"A comparison covers {cohorts.WINDOW_MONTHS} cohort months, ending with this one."
+        )
+
+
+class CohortForm(forms.ModelForm):
+    """One cohort, entered or updated by an organisation's admin."""
+
+    cohort_month = MonthYearField(label="Month of attachment", help_text="For example, 4 2025.")
+
+    class Meta:
+        model = CohortRecord
+        fields = [
+            "role", "prime", "programme", "area", "claimant_group", "attached",
+            *cohorts.FIGURE_NAMES, "visibility",
+        ]  # fmt: skip
+        labels = {
+            "role": "Your organisation's role in this contract",
+            "prime": "The prime contractor you deliver for",
+            "claimant_group": "Claimant group",
+            "attached": "People attached in the month",
+            "visibility": "Who can see this cohort?",
+            **{
+                cohorts.figure_name(measure, months): (
+                    f"{cohorts.MEASURES[measure].removesuffix(' rate')}s within {months} months"
+                    if measure != "sustainment_outcomes"
+                    else f"Sustainment outcomes within {months} months"
+                )
+                for measure in cohorts.MEASURES
+                for months in cohorts.MILESTONES
+            },
+        }
+        widgets = {
+            "role": forms.RadioSelect,
+            "visibility": forms.RadioSelect,
+            **{
+                name: forms.NumberInput(attrs={"class": "govuk-input--width-5", "min": 0})
+                for name in ("attached", *cohorts.FIGURE_NAMES)
+            },
+        }
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["role"].choices = CohortRecord.Role.choices
+        self.fields["visibility"].choices = CohortRecord.Visibility.choices
+        self.fields["prime"].queryset = Organisation.objects.filter(kind="prime").exclude(
+            pk=organisation.pk
+        )
+        self.fields["prime"].empty_label = "Not a subcontractor"
+        self.fields["attached"].help_text = (
+            "Whole numbers only. Give each later figure once its time has passed; leave it "
+            "empty until then."
+        )
+        for name in ("attached", *cohorts.FIGURE_NAMES):
+            label = self.fields[name].label
+            self.fields[name].error_messages["invalid"] = (
+                f"Enter {label[0].lower() + label[1:]} as a whole number, like 12"
+            )
+
+    def _post_clean(self):
+        """The services validate the cohort; the form only parses it."""
+
+    def service_data(self) -> dict:
+        return dict(self.cleaned_data)

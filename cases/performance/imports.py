@@ -178,8 +178,15 @@ def _month(column: str, value: str) -> tuple[datetime.date | None, str | None]:
     return datetime.date(year, month, 1), None
 
 
-def _clean(row: dict, lookups: _Lookups) -> tuple[dict, list[tuple[str, str]]]:
-    """The row's values as the record's fields, and every (column, reason) that is wrong."""
+def _clean(
+    row: dict,
+    lookups: _Lookups,
+    *,
+    months: tuple[str, ...] = ("period_start", "period_end"),
+    figures: tuple[str, ...] = FIGURES,
+) -> tuple[dict, list[tuple[str, str]]]:
+    """The row's values as the record's fields, and every (column, reason) that is wrong.
+    Cohort uploads (cases.performance.cohort_imports) name their own month and figure columns."""
     data: dict = {}
     problems: list[tuple[str, str]] = []
 
@@ -219,12 +226,12 @@ def _clean(row: dict, lookups: _Lookups) -> tuple[dict, list[tuple[str, str]]]:
             )
         data[column] = found
 
-    for column in ("period_start", "period_end"):
+    for column in months:
         data[column], problem = _month(column, row[column])
         if problem:
             problems.append((column, problem))
 
-    for column in FIGURES:
+    for column in figures:
         data[column], problem = _count(column, row[column])
         if problem:
             problems.append((column, problem))

@@ -211,7 +211,12 @@ class RecordEvent(models.Model):
 
 
 class RecordUpload(models.Model):
-    """A file of records committed in one go: who, when, which file and how many rows."""
+    """A file of records committed in one go: who, when, which file, which kind of record and
+    how many rows."""
+
+    class Kind(models.TextChoices):
+        PERIOD = "period", "Period records"
+        COHORT = "cohort", "Cohort records"
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="record_uploads"
@@ -223,6 +228,7 @@ class RecordUpload(models.Model):
     filename = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64)
     row_count = models.PositiveIntegerField()
+    kind = models.CharField(max_length=6, choices=Kind.choices, default=Kind.PERIOD)
 
     class Meta:
         ordering = ["-created_at"]
@@ -230,3 +236,170 @@ class RecordUpload(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.row_count} rows)"
+
+
+# Cohort records ---------------------------------------------------------------------------------
+
+COHORT_MILESTONES = (3, 6, 12, 24)  # cases.performance.cohorts.MILESTONES, kept in step by a test
+COHORT_MEASURES = ("job_starts", "job_outcomes", "sustainment_outcomes")
+
+
+def _cohort_figure():
+    return models.PositiveIntegerField(null=True, blank=True)
+
+
+def _cumulative(measure: str) -> Q:
+    """Each later milestone of a measure is at least the earlier one (when both are known)."""
+    condition = Q()
+    for i, earlier in enumerate(COHORT_MILESTONES):
+        for later in COHORT_MILESTONES[i + 1 :]:
+            condition &= _ordered(f"{measure}_by_{earlier}", f"{measure}_by_{later}")
+    return condition
+
+
+def _within_attached(measure: str) -> Q:
+    condition = Q()
+    for months in COHORT_MILESTONES:
+        name = f"{measure}_by_{months}"
+        condition &= Q(**{f"{name}__isnull": True}) | Q(**{f"{name}__lte": F("attached")})
+    return condition
+
+
+class CohortRecord(models.Model):
+    """One organisation's monthly attachment cohort on one programme, claimant group and area:
+    how many people were attached, and how many of them had reached a job start, a job outcome
+    and a sustainment outcome by 3, 6, 12 and 24 months (cumulative; empty until known)."""
+
+    Role = PerformanceRecord.Role
+    Status = PerformanceRecord.Status
+    Visibility = PerformanceRecord.Visibility
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="cohort_records"
+    )
+    role = models.CharField("role in the contract", max_length=14, choices=Role.choices)
+    prime = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="The prime contractor it delivers for, if it is a subcontractor.",
+    )  # fmt: skip
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="cohorts")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="cohort_records")
+    claimant_group = models.ForeignKey(
+        ClaimantGroup, on_delete=models.PROTECT, related_name="cohort_records"
+    )
+    cohort_month = models.DateField(help_text="The first day of the month people were attached.")
+    attached = models.PositiveIntegerField("people attached")
+    job_starts_by_3 = _cohort_figure()
+    job_starts_by_6 = _cohort_figure()
+    job_starts_by_12 = _cohort_figure()
+    job_starts_by_24 = _cohort_figure()
+    job_outcomes_by_3 = _cohort_figure()
+    job_outcomes_by_6 = _cohort_figure()
+    job_outcomes_by_12 = _cohort_figure()
+    job_outcomes_by_24 = _cohort_figure()
+    sustainment_outcomes_by_3 = _cohort_figure()
+    sustainment_outcomes_by_6 = _cohort_figure()
+    sustainment_outcomes_by_12 = _cohort_figure()
+    sustainment_outcomes_by_24 = _cohort_figure()
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.SELF_REPORTED, db_index=True
+    )
+    visibility = models.CharField(
+        max_length=8, choices=Visibility.choices, default=Visibility.MEMBERS, db_index=True
+    )
+    upload = models.ForeignKey(
+        RecordUpload, null=True, blank=True, on_delete=models.SET_NULL, related_name="cohorts"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-cohort_month", "organisation__name", "id"]
+        constraints = [
+            # One cohort per organisation, programme, area, group, month and prime; a prime's own
+            # cohorts (no prime) need a constraint of their own, since NULLs never clash.
+            models.UniqueConstraint(
+                fields=[
+                    "organisation",
+                    "programme",
+                    "area",
+                    "claimant_group",
+                    "cohort_month",
+                    "prime",
+                ],
+                condition=Q(prime__isnull=False),
+                name="cohort_one_per_org_programme_area_group_month_prime",
+            ),  # fmt: skip
+            models.UniqueConstraint(
+                fields=["organisation", "programme", "area", "claimant_group", "cohort_month"],
+                condition=Q(prime__isnull=True),
+                name="cohort_one_per_org_programme_area_group_month",
+            ),
+            models.CheckConstraint(
+                condition=Q(role="prime", prime__isnull=True)
+                | Q(role="subcontractor", prime__isnull=False),
+                name="cohort_subcontractor_names_prime",
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=_cumulative(measure), name=f"cohort_{measure}_cumulative"
+                )
+                for measure in COHORT_MEASURES
+            ],
+            *[
+                models.CheckConstraint(
+                    condition=_within_attached(measure), name=f"cohort_{measure}_le_attached"
+                )
+                for measure in COHORT_MEASURES
+            ],
+        ]
+        indexes = [
+            models.Index(
+                fields=["programme", "claimant_group", "cohort_month"], name="cohort_peer_group"
+            ),
+            models.Index(fields=["organisation", "-cohort_month"], name="cohort_by_org"),
+            models.Index(fields=["visibility", "-cohort_month", "id"], name="cohort_open_list"),
+            models.Index(fields=["-cohort_month", "-id"], name="cohort_latest"),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.organisation} · {self.programme} · {self.claimant_group} · "
+            f"{self.area} · cohort {self.cohort_month:%b %Y}"
+        )
+
+
+class CohortEvent(models.Model):
+    """Provenance of a cohort: every change, who made it, from which upload, old and new
+    figures (`changes` maps a field to [old, new])."""
+
+    Action = RecordEvent.Action
+
+    cohort = models.ForeignKey(CohortRecord, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=12, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    upload = models.ForeignKey(
+        RecordUpload, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changes = models.JSONField(default=dict, blank=True)
+    from_status = models.CharField(max_length=16, blank=True)
+    to_status = models.CharField(max_length=16, blank=True)
+    note = models.TextField(blank=True, max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["cohort", "created_at"], name="cohort_event_by_cohort")]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} on cohort {self.cohort_id}"

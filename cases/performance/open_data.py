@@ -97,6 +97,17 @@ def open_data(request):
         ),
         ("Records from specialist providers", f"{api_list}?organisation_kind=specialist"),
         ("Every published record as CSV", csv),
+        (
+            "Published monthly cohorts (cohort figures: of the people attached in a month, how "
+            "many reached work within 3, 6, 12 and 24 months)",
+            request.build_absolute_uri(reverse("open_data_api:cohort_list")),
+        ),
+        (
+            "The 12-month cohort benchmark for the Work and Health Programme, JSA 25+ (mature "
+            "cohorts only; quartiles only with enough peers)",
+            request.build_absolute_uri(reverse("open_data_api:cohort_benchmark"))
+            + "?programme=work-and-health-programme&claimant_group=jsa-25&months=12",
+        ),
         ("JSA 18-24 records as CSV", f"{csv}?claimant_group=jsa-18-24"),
     ]
     return render(

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from django.db.models import Exists, OuterRef, Sum
 
 from cases.performance import benchmarks, stars
-from cases.performance.models import PerformanceRecord, Programme
+from cases.performance.models import CohortRecord, PerformanceRecord, Programme
 from cases.performance.stars import areas
 from hub.base.models import Organisation
 
@@ -263,3 +263,28 @@ def four_area_ratings(
         "counts": (len(chain), len(everyone)),
     }
     return result, found
+
+
+def programmes():
+    """The programmes other apps may name (opportunities, watches), in the taxonomy's order."""
+    from cases.performance.models import Programme
+
+    return Programme.objects.all()
+
+
+# Cohort records: the same visibility as period records.
+
+
+def visible_cohorts(user):
+    return CohortRecord.objects.visible_to(user)
+
+
+def cohort_peers(user, *, programme, claimant_group, months):
+    """The cohorts `user` may see on one programme and claimant group in the given cohort
+    months, with their organisation and area: one query."""
+    return (
+        visible_cohorts(user)
+        .filter(programme=programme, claimant_group=claimant_group, cohort_month__in=months)
+        .select_related("organisation", "area")
+        .order_by("organisation__name", "area__name", "cohort_month", "pk")
+    )

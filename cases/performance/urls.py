@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from cases.performance.views import records
+from cases.performance.views import cohorts, records
 
 urlpatterns = [
     path("", records.record_list, name="record_list"),
@@ -13,6 +13,9 @@ urlpatterns = [
     path("<int:pk>/dispute/", records.record_dispute, name="record_dispute"),
     path("<int:pk>/resolve/", records.record_resolve, name="record_resolve"),
     path("<int:pk>/sharing/", records.record_visibility, name="record_visibility"),
+    path("cohorts/", cohorts.cohort_list, name="cohort_list"),
+    path("cohorts/new/", cohorts.cohort_create, name="cohort_create"),
+    path("cohorts/<int:pk>/", cohorts.cohort_detail, name="cohort_detail"),
     path("upload/", include("cases.performance.urls_uploads")),
     path("benchmarks/", include("cases.performance.urls_benchmarks")),
     path("open-data/", include("cases.performance.urls_open_data")),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cases.performance import api, open_data
+from cases.performance import api, api_cohorts, open_data  # noqa: F401  (api_cohorts registers its routes)
 
 urlpatterns = [
     path("", open_data.open_data, name="open_data"),

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from forum import permissions, selectors, services
 from forum.forms import ReplyForm, SearchForm
+from forum.habits import selectors as habits
+from forum.messages import selectors as message_selectors
 from forum.models import Category
 from forum.views.common import readable_thread, refuse_members_only, trail
 from hub.base import ratelimit
@@ -26,6 +28,7 @@ def forum_index(request):
             "page": page,
             "unread": selectors.unread_states(user, page.items),
             "search_form": SearchForm(),
+            "unread_messages": message_selectors.unread_count(user),
             "post_refusal": permissions.post_refusal(user),
             "breadcrumbs": [("Home", "/")],
         },
@@ -72,7 +75,9 @@ def forum_thread(request, pk):
     last_read = selectors.last_read(user, thread)
     if posts:
         services.mark_read(user=user, thread=thread, up_to=posts[-1].number)
-    reply_form = ReplyForm()
+    draft = habits.draft_for(user, thread=thread)
+    reply_form = ReplyForm(initial={"body": draft.body} if draft else None)
+    thread_bookmarked, bookmarked_posts = habits.bookmarked(user, thread=thread, posts=posts)
     return render(
         request,
         "forum/thread.html",
@@ -89,6 +94,9 @@ def forum_thread(request, pk):
             "watching": selectors.watching_thread(user, thread),
             "reply_refusal": permissions.reply_refusal(user, thread),
             "reply_form": reply_form,
+            "draft": draft,
+            "thread_bookmarked": thread_bookmarked,
+            "bookmarked": bookmarked_posts,
             "is_moderator": permissions.is_moderator(user),
             "can_mark_solution": permissions.can_mark_solution(user, thread),
             "can_react": user.is_authenticated and not permissions.post_refusal(user),
@@ -139,5 +147,26 @@ def forum_search(request):
             "breadcrumbs": trail(),
             "limit": selectors.MAX_SEARCH_RESULTS,
             "per_page": settings.FORUM_POSTS_PER_PAGE,
+        },
+    )
+
+
+def forum_tag(request, tag):
+    """Threads with one tag, in the categories the reader may see (a keyset page)."""
+    from taggit.models import Tag
+
+    found = Tag.objects.filter(slug=tag).first() or get_object_or_404(Tag, name=tag)
+    page = selectors.thread_page(
+        None, request.user, after=request.GET.get("after"), before=request.GET.get("before"),
+        tag=found,
+    )  # fmt: skip
+    return render(
+        request,
+        "forum/tag.html",
+        {
+            "tag": found,
+            "page": page,
+            "unread": selectors.unread_states(request.user, page.items),
+            "breadcrumbs": trail(),
         },
     )

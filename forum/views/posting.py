@@ -5,11 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from forum import permissions, services
 from forum.forms import PostEditForm, ReplyForm, ThreadForm
+from forum.habits import selectors as habits
+from forum.habits import services as drafts
 from forum.models import Category, Post
 from forum.views.common import (
     readable_post,
@@ -62,6 +65,39 @@ def _about(request) -> dict:
         if page is not None and getattr(page, "takes_follow_up_threads", False):
             about["page"] = page
     return about
+
+
+PREVIEW, SAVE_DRAFT = "preview", "draft"
+DRAFT_SAVES_PER_HOUR = 600  # autosave posts at most every couple of seconds while typing
+
+
+def _action(request) -> str:
+    """Which button sent the form: "post" (the default, also Enter), "preview" or "draft"."""
+    if request.method != "POST":
+        return ""
+    action = request.POST.get("action", "post")
+    return action if action in (PREVIEW, SAVE_DRAFT) else "post"
+
+
+def _as_typed(form_class, request, **extra):
+    """An unbound form holding what was typed (so previewing or saving a draft shows no
+    "required" errors and loses nothing)."""
+    fields = [name for name in form_class.base_fields if name in request.POST]
+    return form_class(initial={**{name: request.POST.get(name) for name in fields}, **extra})
+
+
+def _preview(body: str) -> Post:
+    """An unsaved post, rendered through the same filter (Markdown, nh3, mentions) as a saved
+    one."""
+    return Post(body=body or "", mentions=[m.lower() for m in services.MENTION.findall(body)])
+
+
+def _keep_draft(request, *, thread=None, category=None) -> None:
+    post = request.POST
+    drafts.draft_save(
+        user=request.user, thread=thread, category=category, body=post.get("body", ""),
+        title=post.get("title", ""), tags=post.get("tags", ""),
+    )  # fmt: skip
 
 
 THREAD_LIMIT = "thread"
@@ -120,7 +156,18 @@ def thread_create(request, slug):
         return redirect(category)
     form = ThreadForm(posted(request))
     about = _about(request)
-    if request.method == "POST" and form.is_valid() and _within(request, form, THREAD_LIMIT):
+    action, preview = _action(request), None
+    draft = habits.draft_for(request.user, category=category)
+    if request.method == "GET" and draft:
+        form = ThreadForm(initial={"title": draft.title, "body": draft.body, "tags": draft.tags})
+    if action in (PREVIEW, SAVE_DRAFT):
+        _keep_draft(request, category=category)
+        form = _as_typed(ThreadForm, request)
+        if action == PREVIEW:
+            preview = _preview(request.POST.get("body", ""))
+        else:
+            messages.success(request, "Your draft is saved. It will be here when you come back.")
+    elif request.method == "POST" and form.is_valid() and _within(request, form, THREAD_LIMIT):
         data, key = form.cleaned_data, form.cleaned_data.get("submission_key")
         try:
             post, _ = create_once(
@@ -141,6 +188,7 @@ def thread_create(request, slug):
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
+            drafts.draft_delete(user=request.user, category=category)
             messages.success(request, "Your thread is started. You are watching it.")
             return redirect(post.thread)
     return render(
@@ -150,6 +198,8 @@ def thread_create(request, slug):
             "form": form,
             "category": category,
             "about": about,
+            "preview": preview,
+            "draft": draft,
             "breadcrumbs": trail((category.name, category.get_absolute_url())),
         },
     )
@@ -176,7 +226,19 @@ def reply_create(request, pk):
         )
     initial = {"body": _quote(quote_of), "quote": quote_of.pk} if quote_of else None
     form = ReplyForm(posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid() and _within(request, form, REPLY_LIMIT):
+    action, preview = _action(request), None
+    draft = habits.draft_for(request.user, thread=thread)
+    if request.method == "GET" and draft:
+        body = f"{draft.body}\n\n{initial['body']}" if initial else draft.body
+        form = ReplyForm(initial={**(initial or {}), "body": body})
+    if action in (PREVIEW, SAVE_DRAFT):
+        _keep_draft(request, thread=thread)
+        form = _as_typed(ReplyForm, request)
+        if action == PREVIEW:
+            preview = _preview(request.POST.get("body", ""))
+        else:
+            messages.success(request, "Your draft is saved. It will be here when you come back.")
+    elif request.method == "POST" and form.is_valid() and _within(request, form, REPLY_LIMIT):
         key = form.cleaned_data.get("submission_key")
         try:
             post, _ = create_once(
@@ -194,6 +256,7 @@ def reply_create(request, pk):
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
+            drafts.draft_delete(user=request.user, thread=thread)
             messages.success(request, "Your reply is posted.")
             return redirect(post.get_absolute_url())
     return render(
@@ -203,6 +266,8 @@ def reply_create(request, pk):
             "form": form,
             "thread": thread,
             "quote_of": quote_of,
+            "preview": preview,
+            "draft": draft,
             "breadcrumbs": trail(
                 (thread.category.name, thread.category.get_absolute_url()),
                 (thread.title, thread.get_absolute_url()),
@@ -217,7 +282,11 @@ def post_edit(request, pk):
     if not permissions.can_edit_post(request.user, post):
         raise PermissionDenied("You cannot edit this post.")
     form = PostEditForm(posted(request), initial={"body": post.body})
-    if request.method == "POST" and form.is_valid():
+    preview = None
+    if _action(request) == PREVIEW:
+        form = _as_typed(PostEditForm, request)
+        preview = _preview(request.POST.get("body", ""))
+    elif request.method == "POST" and form.is_valid():
         try:
             services.post_update(actor=request.user, post=post, body=form.cleaned_data["body"])
         except ValidationError as exc:
@@ -231,6 +300,7 @@ def post_edit(request, pk):
         {
             "form": form,
             "post": post,
+            "preview": preview,
             "breadcrumbs": trail((post.thread.title, post.thread.get_absolute_url())),
         },
     )
@@ -317,3 +387,28 @@ def category_watch(request, slug):
         else f"You have stopped watching {category.name}.",
     )
     return redirect(category)
+
+
+@login_required
+@require_POST
+def draft_save(request):
+    """Autosave (JavaScript, debounced): keep the member's draft for a thread or a category.
+    Answers JSON; the forms' own "Save draft" button does the same without JavaScript."""
+    if ratelimit.over_limit(request, group="forum_draft", rate=f"{DRAFT_SAVES_PER_HOUR}/h"):
+        return JsonResponse({"saved": False, "error": "Too many saves: wait a minute."}, status=429)
+    thread = category = None
+    if request.POST.get("thread", "").isdigit():
+        thread = readable_thread(request, int(request.POST["thread"]))
+        if not permissions.can_read(request.user, thread.category) or permissions.reply_refusal(
+            request.user, thread
+        ):
+            raise Http404("No such thread.")
+    elif request.POST.get("category"):
+        category = get_object_or_404(Category, slug=request.POST["category"])
+    else:
+        raise Http404("Nothing to keep a draft for.")
+    try:
+        _keep_draft(request, thread=thread, category=category)
+    except PermissionDenied as exc:
+        return JsonResponse({"saved": False, "error": str(exc)}, status=403)
+    return JsonResponse({"saved": True})

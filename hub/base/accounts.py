@@ -125,6 +125,7 @@ def register_rules() -> None:
         ("hub.Organisation", "created_by", CLEAR, "The organisation stays."),
         ("hub.Report", "reporter", KEEP, "Reports stay for moderators, anonymously."),
         ("hub.Report", "resolved_by", CLEAR, "The decision stays."),
+        ("hub.TextRevision", "replaced_by", CLEAR, "Earlier versions stay with their item."),
         ("hub.Organisation", "verified_by", CLEAR, "The verification stays."),
         ("hub.Accreditation", "added_by", CLEAR, "The organisation's accreditation stays."),
         ("hub.Accreditation", "verified_by", CLEAR, "The verification stays."),

@@ -52,3 +52,15 @@ def forum_thread_rate() -> str:
 def forum_reply_rates() -> tuple[str, str]:
     """A burst limit and an hourly one: both must hold."""
     return f"{settings.FORUM_REPLIES_PER_MINUTE}/m", f"{settings.FORUM_REPLIES_PER_HOUR}/h"
+
+
+def forum_message_rates(*, new_member: bool, new_conversation: bool) -> list[tuple[str, str]]:
+    """(group, rate) pairs a private message must stay within: an hourly limit for everyone,
+    a tighter one for new members, and for new members a daily limit on new conversations."""
+    if not new_member:
+        return [("forum_message", f"{settings.FORUM_MESSAGES_PER_HOUR}/h")]
+    rates = [("forum_message_new", f"{settings.FORUM_NEW_MEMBER_MESSAGES_PER_HOUR}/h")]
+    if new_conversation:
+        per_day = settings.FORUM_NEW_MEMBER_CONVERSATIONS_PER_DAY
+        rates.append(("forum_conversation_new", f"{per_day}/d"))
+    return rates

@@ -6,6 +6,7 @@ from hub.base.models import (
     Accreditation,
     Area,
     ClaimantGroup,
+    EndedSupplyChainLink,
     Membership,
     Organisation,
     SupplyChainLink,
@@ -124,3 +125,17 @@ def in_chain_of(user: User, prime: Organisation) -> bool:
             organisation__prime_links__status=SupplyChainLink.Status.CONFIRMED,
         ).exists()
     )
+
+
+def in_supply_chain(*, prime: Organisation, organisation_ids) -> list[int]:
+    """Which of `organisation_ids` are, or were, in `prime`'s confirmed supply chain."""
+    ids = set(organisation_ids)
+    if not ids:
+        return []
+    current = SupplyChainLink.objects.filter(
+        prime=prime, subcontractor_id__in=ids, status=SupplyChainLink.Status.CONFIRMED
+    ).values_list("subcontractor_id", flat=True)
+    former = EndedSupplyChainLink.objects.filter(prime=prime, subcontractor_id__in=ids).values_list(
+        "subcontractor_id", flat=True
+    )
+    return sorted(set(current) | set(former))

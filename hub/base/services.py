@@ -13,6 +13,7 @@ from hub.base.models import (
     Accreditation,
     Area,
     ClaimantGroup,
+    EndedSupplyChainLink,
     Membership,
     Organisation,
     SupplyChainLink,
@@ -284,7 +285,15 @@ def supply_chain_remove(*, link: SupplyChainLink, actor: User) -> None:
         or is_organisation_admin(user=actor, organisation=link.subcontractor)
     ):
         raise PermissionDenied("Only an admin of one of these organisations can do that.")
-    link.delete()
+    with transaction.atomic():
+        if link.status == SupplyChainLink.Status.CONFIRMED:
+            # A former subcontractor keeps its say on how the prime treated it.
+            EndedSupplyChainLink.objects.update_or_create(
+                prime_id=link.prime_id,
+                subcontractor_id=link.subcontractor_id,
+                defaults={"confirmed_at": link.confirmed_at, "ended_at": timezone.now()},
+            )
+        link.delete()
 
 
 # Accreditations: organisation admins add them, moderators verify them.

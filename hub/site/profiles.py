@@ -6,6 +6,7 @@ from hub.base import selectors, services
 from hub.base.forms import ProfileForm
 from hub.base.models import User
 from hub.base.views.common import posted as _posted
+from hub.base.views.organisations import organisation_detail_context
 
 
 def member_profile(request, username):
@@ -38,3 +39,13 @@ def profile_edit(request):
         "hub/profile_edit.html",
         {"form": form, "memberships": selectors.memberships_of(request.user, include_pending=True)},
     )
+
+
+def organisation_profile(request, slug):
+    """An organisation's profile: the base's directory entry, and for a prime its open
+    subcontract opportunities and conduct feedback aggregates (toolkits.selectors)."""
+    from toolkits import selectors as toolkit_selectors
+
+    context = organisation_detail_context(request, slug)
+    context["prime_summary"] = toolkit_selectors.prime_supply_chain_summary(context["organisation"])
+    return render(request, "hub/organisation_detail.html", context)

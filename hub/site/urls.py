@@ -16,7 +16,7 @@ from hub.site.showcase import views as showcase
 organisation_patterns = [
     path("", organisations.organisation_list, name="organisation_list"),
     path("new/", organisations.organisation_create, name="organisation_create"),
-    path("<slug:slug>/", organisations.organisation_detail, name="organisation_detail"),
+    path("<slug:slug>/", profiles.organisation_profile, name="organisation_detail"),
     path("<slug:slug>/edit/", organisations.organisation_edit, name="organisation_edit"),
     path("<slug:slug>/join/", organisations.organisation_join, name="organisation_join"),
     path("<slug:slug>/leave/", organisations.organisation_leave, name="organisation_leave"),
@@ -103,6 +103,8 @@ urlpatterns = [
     path("what-works/", include("hub.site.approaches.urls")),
     path("forum/", include("forum.urls")),
     path("performance/", include("cases.performance.urls")),
+    path("feedback/", include("cases.feedback.urls")),
+    path("f/", include("cases.feedback.urls_give")),
     path("standards/", include("toolkits.urls_standards")),
     path("search/", include("hub.site.search.urls")),
     path("privacy/", policies.privacy, name="privacy"),

@@ -78,8 +78,8 @@ def test_standing_in_words(value, words, quarter):
 
 
 def test_standing_edge_cases():
-    assert benchmarks.standing(D(3), [1, 3, 5]).words == "At the median"
-    assert benchmarks.standing(D(3), [3, 3, 3]).words == "The same as every peer"
+    assert benchmarks.standing(D(3), [1, 3, 5, 6, 0]).words == "At the median"
+    assert benchmarks.standing(D(3), [3, 3, 3, 3]).words == "The same as every peer"
     assert benchmarks.standing(D(3), [3]).words == "No peers to compare with"
     assert benchmarks.standing(None, [1, 2]).words == "Not given, so not compared"
 
@@ -89,10 +89,11 @@ def test_summarise_and_compare():
     assert (summary.count, summary.minimum, summary.median, summary.maximum) == (
         3, D("0.1"), D("0.2"), D("0.3"),
     )  # fmt: skip
-    peers = [{"job_outcome_rate": D("0.1")}, {"job_outcome_rate": D("0.3")}]
+    peers = [{"job_outcome_rate": D(v)} for v in ("0.1", "0.3", "0.2", "0.05")]
     rows = benchmarks.compare({"job_outcome_rate": D("0.3")}, peers)
     assert [row["metric"] for row in rows] == list(benchmarks.METRICS)
-    assert rows[0]["standing"].rank == 75
+    assert rows[0]["standing"].rank == D("87.5")  # 3 below, itself counted half: 3.5 / 4
+    assert rows[0]["enough"] is True
     assert rows[1]["summary"].count == 0
 
 
@@ -232,14 +233,14 @@ def _query(taxonomy, **extra):
 
 
 def test_index_shows_the_peer_group_summary_chart_and_table(client, taxonomy):
-    peer_group(taxonomy, [10, 20, 30, 40])
+    peer_group(taxonomy, [10, 20, 30, 40, 50])
     response = client.get(reverse("benchmark_index"), _query(taxonomy))
     assert response.status_code == 200
     html = response.content.decode()
     assert "Restart Scheme" in html and "Apr to Jun 2024" in html
     summary = response.context["summary_rows"][0]
     assert summary["label"] == "Job outcome rate"
-    assert summary["cells"] == ["10.0%", "17.5%", "25.0%", "32.5%", "40.0%"]
+    assert summary["cells"] == ["10.0%", "20.0%", "30.0%", "40.0%", "50.0%"]
     assert html.count('role="img"') == 3
     assert "<caption" in html and 'scope="row"' in html
     assert "early indicator" in html
@@ -308,9 +309,10 @@ def test_a_members_only_peer_does_not_move_a_public_record_for_anonymous_visitor
     record(taxonomy, outcomes=90, public=False)
     response = client.get(reverse("benchmark_record", args=[mine.pk]))
     outcome = response.context["summary_rows"][0]
-    assert outcome["count"] == 3
-    assert outcome["words"] == "in the top quarter"
-    assert outcome["rank"] == "83rd percentile"
+    assert outcome["count"] == 3  # the members-only record is not among them
+    assert outcome["words"] == "Not enough data to compare: 3 given, at least 5 needed"
+    assert outcome["rank"] == "–"  # no rank among three
+    assert not outcome["enough"]
 
 
 def test_record_page_highlights_the_record(client, taxonomy):
@@ -341,7 +343,7 @@ def test_organisation_page_shows_the_time_series_and_star_ratings(client, taxono
     assert [row["label"] for row in section["rows"]] == [
         "Apr to Jun 2024", "Jul to Sep 2024", "Oct to Dec 2024",
     ]  # fmt: skip
-    assert section["rows"][2]["cells"]["job_outcome_rate"] == "30.0%"  # 60 of 200
+    assert section["rows"][2]["cells"]["job_outcome_rate"] == "30.0% (60 of 200 attached)"
     assert section["rows"][0]["cells"]["outcome_median"] == "30.0%"
     assert section["rows"][0]["standing"].words == "in the top quarter"
     (year,) = section["ratings"]

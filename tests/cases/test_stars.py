@@ -365,9 +365,13 @@ def test_quality_needs_records_and_standards_results():
 def test_experience_from_the_feedback_score():
     assert areas.experience_area(72, responses=31).stars == 4
     assert areas.experience_area(Decimal("80"), responses=12).stars == 5
-    empty = areas.experience_area(None, reason="9 responses; at least 10 are needed.")
-    assert (empty.rated, empty.reason) == (False, "9 responses; at least 10 are needed.")
+    empty = areas.experience_area(None, 9, reason="Not enough responses yet (9 of 10)")
+    assert (empty.rated, empty.reason) == (False, "not enough responses yet (9 of 10).")
     assert areas.experience_area(None).reason == "no claimant feedback yet."
+    assert areas.experience_area(None, 0, "Not enough responses yet (0 of 10)").reason == (
+        "no claimant feedback yet."
+    )
+    assert areas.experience_area(71.25, 40).score == Decimal("71.3")
 
 
 def _rated(area, n):

@@ -10,8 +10,19 @@ from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 
 from forum import permissions
-from forum.models import Category, Post, Reaction, TaggedThread, Thread, ThreadRead, Watch
-from hub.base.models import Membership, User
+from forum.models import (
+    Bookmark,
+    Category,
+    Conversation,
+    Message,
+    Post,
+    Reaction,
+    TaggedThread,
+    Thread,
+    ThreadRead,
+    Watch,
+)
+from hub.base.models import Membership, TextRevision, User
 from hub.site.demo.forum_content import SPAN_DAYS
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +41,10 @@ def _state():
         Watch.objects.count(),
         ThreadRead.objects.count(),
         TaggedThread.objects.count(),
+        Conversation.objects.count(),
+        Message.objects.count(),
+        Bookmark.objects.count(),
+        TextRevision.objects.count(),
     )
 
 
@@ -40,6 +55,9 @@ def test_seed_demo_twice_adds_nothing_to_the_forum():
     call_command("seed_demo", stdout=out)
     assert _state() == first
     assert "demo threads already there, left alone" in out.getvalue()
+    # The forum's habits have demo rows too: conversations, bookmarks, an edited post.
+    assert all(count > 0 for count in first[-4:])
+    assert "0 private conversations" in out.getvalue()
 
 
 def test_seed_demo_writes_a_forum_whose_counters_match_its_rows():

@@ -7,7 +7,7 @@ from django.test import Client
 from django.test.utils import override_settings
 
 from cases.casestudies.models import CaseStudy, CaseStudyApproach, Comment, Rating
-from cases.performance.models import PerformanceRecord
+from cases.performance.models import CohortRecord, PerformanceRecord
 from forum.models import Category, Post, Thread
 from hub.base.models import User
 from hub.site.bench import approaches as bench_approaches
@@ -27,6 +27,7 @@ def test_the_bench_seeds_consistent_rows_and_measures_pages_against_the_bare_vie
     assert Comment.objects.filter(case_study__in=bench_cases).count() == counts.comments
     assert Post.objects.filter(thread__title__startswith="Bench").count() == counts.posts
     assert PerformanceRecord.objects.count() >= counts.records
+    assert CohortRecord.objects.count() == counts.cohorts
     # The stored counters agree with the rows they count.
     detail = CaseStudy.objects.get(pk=seeded.detail_case_study)
     assert detail.rating_count == Rating.objects.filter(case_study=detail).count() > 0
@@ -54,12 +55,14 @@ def test_the_bench_seeds_consistent_rows_and_measures_pages_against_the_bare_vie
         measure.Page("Approach page", f"/what-works/{approach}/"),
         measure.Page("Star Rating", f"/organisations/{prime}/star-rating/"),
         measure.Page("Supply chain", f"/organisations/{prime}/supply-chain/compare/", True),
+        measure.Page("Cohort benchmark", "/performance/benchmarks/?figures=cohort"),
+        measure.Page("Open-data cohort benchmark", rows.cohort_benchmark_api_path()),
     ]
     member = User.objects.get(username=seeded.member_username)
     with override_settings(ROOT_URLCONF="hub.site.bench.measure"):
         baseline, results = measure.run(pages, member=member, repeat=3, warmup=1)
     assert baseline.status == 200 and baseline.queries == 0
-    assert [r.status for r in results] == [200] * 8
+    assert [r.status for r in results] == [200] * 10
     assert all(r.queries > 0 and r.p95_ms >= r.p50_ms > 0 for r in results)
     assert all(r.ratio == pytest.approx(r.p95_ms / baseline.p95_ms) for r in results)
     # The bulk rows are in the search index: the rare word finds the one case study saying it.
@@ -68,7 +71,9 @@ def test_the_bench_seeds_consistent_rows_and_measures_pages_against_the_bare_vie
     table = report.markdown(baseline, results, meta=["# Bench"])
     assert "| Bare view (fixed string) | anonymous |" in table
     assert f"`/forum/t/{big.pk}/?page={seeded.big_thread_pages}`" in table
-    assert report.as_csv(baseline, results).count("\n") == 10
+    assert (
+        report.as_csv(baseline, results).count("\n") == 12
+    )  # a header, the bare view and ten pages
 
 
 def test_percentiles_interpolate_between_ranks():

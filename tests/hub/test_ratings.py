@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
 from cases.performance.models import PerformanceRecord, Programme
@@ -504,3 +504,21 @@ def test_standards_pages_queries_do_not_grow_with_results(client, published_stan
         )  # fmt: skip
     many = [_queries(client, url) for url in urls]
     assert all(m <= f for m, f in zip(many, few, strict=True)), (many, few)
+
+
+@override_settings(HUB_FEEDBACK_MIN_RESPONSES=3)
+def test_customer_experience_comes_from_claimant_feedback_above_the_minimum(client, taxonomy):
+    from tests.cases.test_feedback import answer, make_link
+
+    organisations = rated_group(taxonomy)
+    subject = organisations[-1]
+    link = make_link(subject)
+    answer(link, 2)
+    url = reverse("organisation_star_rating", kwargs={"slug": subject.slug})
+    assert "Not enough data:</strong> not enough responses yet (2 of 3)." in (
+        client.get(url).content.decode()
+    )
+    answer(link, 1)
+    # Treated 5 of 5, helped yes, would recommend: a score of 100 from 3 responses, five stars.
+    text = client.get(url).content.decode()
+    assert "Feedback score 100.0 out of 100 from 3 responses: 5 stars." in text

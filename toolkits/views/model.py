@@ -30,6 +30,7 @@ from toolkits.model_forms import (
 )
 from toolkits.models import Scenario
 from toolkits.services import scenarios as scenario_services
+from toolkits.supplychains.modelling import opportunity_for_model
 
 TENTH = Decimal("0.1")
 SCENARIOS_PER_PAGE = 20
@@ -49,8 +50,13 @@ def _model_url(query: str) -> str:
 def _calculate(data) -> dict:
     """The form for a query string and, when it is valid, the results and their what-ifs."""
     submitted = FinancialModelForm.is_submitted(data)
-    form = FinancialModelForm(data if submitted else None)
+    if "prefill" in data:
+        form = FinancialModelForm.prefilled(data)
+    else:
+        form = FinancialModelForm(data if submitted else None)
     context = {"form": form, "submitted": submitted, "result": None}
+    if "prefill" in data:
+        context["prefilled_from"] = opportunity_for_model(data.get("prefill"))
     if submitted and form.is_valid():
         inputs = form.model_inputs()
         result = run_model(inputs)

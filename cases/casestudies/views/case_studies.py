@@ -15,6 +15,7 @@ from cases.casestudies import permissions, ratings, selectors, services
 from cases.casestudies.filters import SORTS, CaseStudyFilter
 from cases.casestudies.forms import CaseStudyForm, CommentForm, RatingForm
 from cases.casestudies.models import CaseStudy
+from cases.casestudies.views import feeds
 from cases.casestudies.views.common import trail, visible_case_study
 from hub.base import ratelimit
 from hub.base.idempotency import create_once
@@ -85,6 +86,7 @@ def case_study_list(request):
             "searching": bool(text),
             "query": query.urlencode(),
             "has_filters": bool(query),
+            "feed_query": feeds.filter_query(request.GET),
             # The search-and-filter column is the same for everyone with these filters.
             "sidebar_key": caching.key(
                 "case_study_sidebar", [parts, sort], namespace=caching.CASE_STUDIES

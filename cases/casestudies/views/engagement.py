@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -13,7 +14,7 @@ from cases.casestudies import permissions, services
 from cases.casestudies.forms import CommentEditForm, CommentForm, RatingForm
 from cases.casestudies.models import Comment
 from cases.casestudies.views.common import trail, visible_case_study, visible_comment
-from hub.base import ratelimit
+from hub.base import ratelimit, revisions
 from hub.base.idempotency import create_once
 from hub.base.moderation import views as moderation
 from hub.base.views.common import apply_errors, posted
@@ -127,6 +128,26 @@ def comment_edit(request, pk):
         request,
         "cases/comment_edit.html",
         {"comment": comment, "form": form, "breadcrumbs": trail(comment.case_study)},
+    )
+
+
+def comment_history(request, pk):
+    """The versions of a comment: anyone who may read it sees them while it is shown; a
+    hidden comment's versions only its author and the moderators; a deleted one has none."""
+    comment = visible_comment(request, pk)
+    if comment.deleted_at is not None:
+        raise Http404("This comment was deleted.")
+    if comment.hidden_at and not (
+        permissions.is_moderator(request.user) or comment.author_id == request.user.pk
+    ):
+        raise Http404("No such comment.")
+    versions = revisions.versions(
+        comment, current_body=comment.body, current_at=comment.edited_at or comment.created_at
+    )
+    return render(
+        request,
+        "cases/comment_history.html",
+        {"comment": comment, "versions": versions, "breadcrumbs": trail(comment.case_study)},
     )
 
 

@@ -362,8 +362,11 @@ def experience_area(
 ) -> AreaRating:
     """Customer experience from the feedback app's score (0 to 100, or None with a reason)."""
     if score is None:
-        return AreaRating("experience", None, reason or "no claimant feedback yet.")
-    score = Decimal(score)
+        if not responses or not reason:
+            return AreaRating("experience", None, "no claimant feedback yet.")
+        why = reason[0].lower() + reason[1:]
+        return AreaRating("experience", None, why if why.endswith(".") else f"{why}.")
+    score = Decimal(str(score)).quantize(_ONE_PLACE, rounding=ROUND_HALF_UP)
     stars = score_stars(score)
     return AreaRating(
         "experience",

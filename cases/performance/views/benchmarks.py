@@ -8,6 +8,7 @@ signed in, only openly published records. The statistics live in `cases.benchmar
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -54,8 +55,14 @@ def _default_peer_group(visible, data) -> dict:
 # Arranging numbers for the templates.
 
 
+def min_peers() -> int:
+    """The fewest peers a benchmark shows quartiles for (HUB_BENCHMARK_MIN_PEERS, at least 4)."""
+    return max(benchmarks.QUARTER_MINIMUM, settings.HUB_BENCHMARK_MIN_PEERS)
+
+
 def _summary_rows(comparison: list[dict]) -> list[dict]:
-    """One table row per metric, every number formatted the same way the chart labels it."""
+    """One table row per metric, every number formatted the same way the chart labels it;
+    below the minimum of peers, no quartiles, only why not."""
     rows = []
     for item in comparison:
         summary, standing = item["summary"], item["standing"]
@@ -64,6 +71,8 @@ def _summary_rows(comparison: list[dict]) -> list[dict]:
                 "metric": item["metric"],
                 "label": item["label"],
                 "count": summary.count,
+                "enough": item.get("enough", True),
+                "not_enough": benchmarks.not_enough_words(summary.count, min_peers()),
                 "cells": [
                     benchmarks.percent(value)
                     for value in (
@@ -97,8 +106,11 @@ def _chart_desc(label: str, unit: str, summary: benchmarks.Summary, highlight=No
 
 
 def _charts(comparison, peer_metrics, *, unit, highlight_label=None, id_prefix="chart"):
+    """A box plot per metric with enough peers to have quartiles; none for the others."""
     made = []
     for item in comparison:
+        if not item.get("enough", True):
+            continue
         metric, label, summary = item["metric"], item["label"], item["summary"]
         standing = item["standing"] if highlight_label else None
         highlight = (highlight_label, standing) if standing and standing.value is not None else None
@@ -127,7 +139,20 @@ def _peer_rows(records, subject_pk=None) -> list[dict]:
             {
                 "record": record,
                 "is_subject": record.pk == subject_pk,
-                "rates": [benchmarks.percent(metrics[m]) for m in benchmarks.METRICS],
+                "rates": [
+                    benchmarks.with_denominator(
+                        metrics["job_outcome_rate"], record.job_outcomes, record.attachments
+                    ),
+                    benchmarks.with_denominator(
+                        metrics["job_start_rate"], record.job_starts, record.attachments
+                    ),
+                    benchmarks.with_denominator(
+                        metrics["performance_against_profile"],
+                        record.job_outcomes,
+                        record.profile_job_outcomes,
+                        "expected",
+                    ),
+                ],  # fmt: skip
                 "metrics": metrics,
             }
         )
@@ -161,14 +186,25 @@ def _filter_choices(visible) -> dict:
 
 
 def benchmark_index(request):
+    """Period figures by default; cohort figures with ?figures=cohort (a plain GET form)."""
+    if request.GET.get("figures") == "cohort":
+        from cases.performance.views.cohort_benchmarks import cohort_benchmark
+
+        return cohort_benchmark(request)
     visible = visible_records(request.user)
     # What a user may see depends only on whether they are signed in (visible_to).
     audience = "members" if request.user.is_authenticated else "public"
     choices = caching.cached("benchmark_choices", [audience], lambda: _filter_choices(visible))
-    context = {"breadcrumbs": benchmark_trail(), "note": JOB_STARTS_NOTE}
+    context = {
+        "breadcrumbs": benchmark_trail(),
+        "note": JOB_STARTS_NOTE,
+        "figures": "period",
+        "min_peers": min_peers(),
+    }
     if not choices["periods"]:
         return render(request, "cases/benchmarks/index.html", context)
     data = request.GET.copy()
+    data["figures"] = "period"
     if not all(data.get(name) for name in ("programme", "group", "period")):
         chosen = {name: data.get(name, "") for name in ("programme", "group", "period")}
         default = caching.cached(
@@ -196,7 +232,7 @@ def benchmark_index(request):
         )
         rows = _peer_rows(records)
         peer_metrics = [row["metrics"] for row in rows]
-        comparison = benchmarks.compare({}, peer_metrics)
+        comparison = benchmarks.compare({}, peer_metrics, minimum=min_peers())
         context.update(
             {
                 "peer_group": f"{programme}, {group}, {benchmarks.period_label(start, end)}",
@@ -227,7 +263,9 @@ def benchmark_record(request, pk: int):
         subject_pk=record.pk,
     )
     peer_metrics = [row["metrics"] for row in rows]
-    comparison = benchmarks.compare(benchmarks.metrics_of(record), peer_metrics)
+    comparison = benchmarks.compare(
+        benchmarks.metrics_of(record), peer_metrics, minimum=min_peers()
+    )
     return render(
         request,
         "cases/benchmarks/record.html",

@@ -12,7 +12,7 @@ from cases.performance import benchmarks, charts, stars
 from cases.performance.selectors import organisation_peer_records
 from cases.performance.stars import areas
 from cases.performance.stars.example import four_areas_example
-from cases.performance.views.benchmarks import JOB_STARTS_NOTE, benchmark_trail
+from cases.performance.views.benchmarks import JOB_STARTS_NOTE, benchmark_trail, min_peers
 from hub.base.models import Organisation
 
 
@@ -30,13 +30,17 @@ def _period_rows(organisation, records) -> list[dict]:
         mine = combined[organisation.pk]
         outcome_rates = [c.rates.job_outcome_rate for c in combined.values()]
         start_rates = [c.rates.job_start_rate for c in combined.values()]
-        standing = benchmarks.standing(mine.rates.job_outcome_rate, outcome_rates)
+        standing = benchmarks.standing(
+            mine.rates.job_outcome_rate, outcome_rates, minimum=min_peers()
+        )
         rows.append(
             {
                 "label": benchmarks.period_label(start, end),
                 "axis_label": _axis_label(start, end),
                 "figures": mine,
                 "peers": len(combined) - 1,
+                # Medians of fewer than the minimum of organisations are not shown.
+                "enough": benchmarks.enough(len(combined), min_peers()),
                 "outcome_median": benchmarks.quartiles(outcome_rates)[1],
                 "start_median": benchmarks.quartiles(start_rates)[1],
                 "standing": standing,
@@ -49,7 +53,9 @@ def _period_rows(organisation, records) -> list[dict]:
             "job_start_rate": p(rates.job_start_rate),
             "start_median": p(row["start_median"]),
             "job_outcomes": _count(row["figures"].job_outcomes),
-            "job_outcome_rate": p(rates.job_outcome_rate),
+            "job_outcome_rate": benchmarks.with_denominator(
+                rates.job_outcome_rate, row["figures"].job_outcomes, row["figures"].attachments
+            ),
             "outcome_median": p(row["outcome_median"]),
             "profile": p(rates.performance_against_profile),
         }
@@ -116,7 +122,7 @@ def benchmark_organisation(request, slug: str):
                 ),
                 charts.Series(
                     "Peer group's median job outcome rate",
-                    [row["outcome_median"] if row["peers"] else None for row in rows],
+                    [row["outcome_median"] if row["enough"] else None for row in rows],
                     colour=charts.GREY,
                     marker="triangle",
                     dash="3 4",
@@ -159,7 +165,7 @@ def _series_desc(organisation, rows) -> str:
         rates, p = row["figures"].rates, benchmarks.percent
         parts.append(
             f"{row['label']}: job outcome rate {p(rates.job_outcome_rate)} (peer group median "
-            f"{p(row['outcome_median']) if row['peers'] else 'not available'}), job start rate "
+            f"{p(row['outcome_median']) if row['enough'] else 'not enough data'}), job start rate "
             f"{p(rates.job_start_rate)}"
         )
     return f"{organisation}'s rates by period. " + "; ".join(parts) + "."

@@ -10,16 +10,31 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from cases.performance import benchmarks, cohorts
 from cases.performance import rates as performance
 from cases.performance import services as records
 from cases.performance.forms import NoteForm, RecordFilterForm, RecordForm, VisibilityForm
 from cases.performance.models import PerformanceRecord
+from cases.performance.views.benchmarks import min_peers
 from hub.base import roles
 from hub.base.models import Organisation
 from hub.base.pagination import keyset_page
 from hub.base.views.common import apply_errors, posted
 
 ORDER = ["-period_start", "-id"]
+
+
+def rate_texts(record, rates) -> dict[str, str]:
+    """Each rate with what it divides: "32.0% (48 of 150 attached)"."""
+    w = benchmarks.with_denominator
+    return {
+        "attachment_rate": w(rates.attachment_rate, record.attachments, record.referrals,
+                             "referred"),
+        "job_start_rate": w(rates.job_start_rate, record.job_starts, record.attachments),
+        "job_outcome_rate": w(rates.job_outcome_rate, record.job_outcomes, record.attachments),
+        "performance_against_profile": w(rates.performance_against_profile, record.job_outcomes,
+                                         record.profile_job_outcomes, "expected"),
+    }  # fmt: skip
 
 
 def _trail(*extra):
@@ -50,7 +65,10 @@ def record_list(request):
         before=request.GET.get("before"),
         size=settings.HUB_PAGE_SIZE * 2,
     )
-    rows = [(record, performance.rates_of(record)) for record in page.items]
+    rows = []
+    for record in page.items:
+        rates = performance.rates_of(record)
+        rows.append((record, rates, rate_texts(record, rates)))
     query = request.GET.copy()
     for key in ("after", "before"):
         query.pop(key, None)
@@ -69,6 +87,7 @@ def record_list(request):
 
 
 def definitions(request):
+    example = cohorts.worked_example()
     return render(
         request,
         "cases/records/definitions.html",
@@ -77,6 +96,14 @@ def definitions(request):
                 (name, name.replace("_", " ").capitalize(), text)
                 for name, text in performance.DEFINITIONS.items()
             ],
+            "example": example,
+            "example_rate": benchmarks.with_denominator(
+                example["rate"].rate, example["rate"].numerator, example["rate"].denominator
+            ),
+            "milestones": cohorts.MILESTONES,
+            "window_months": cohorts.WINDOW_MONTHS,
+            "min_peers": min_peers(),
+            "quarter_minimum": benchmarks.QUARTER_MINIMUM,
             "breadcrumbs": _trail(),
         },
     )
@@ -104,6 +131,7 @@ def record_detail(request, pk):
         {
             "record": record,
             "rates": performance.rates_of(record),
+            "rate_texts": rate_texts(record, performance.rates_of(record)),
             "events": record.events.select_related("actor", "actor_organisation"),
             "cited_by": cited_by,
             "can_edit": records.can_enter(user, record.organisation),
@@ -203,6 +231,7 @@ def _state_change(request, pk, *, service, form_kwargs, heading, button, success
             "form": form,
             "record": record,
             "rates": performance.rates_of(record),
+            "rate_texts": rate_texts(record, performance.rates_of(record)),
             "heading": heading,
             "button": button,
             "breadcrumbs": _trail((str(record), record.get_absolute_url())),
@@ -275,6 +304,7 @@ def record_visibility(request, pk):
             "form": form,
             "record": record,
             "rates": performance.rates_of(record),
+            "rate_texts": rate_texts(record, performance.rates_of(record)),
             "heading": "Who can see this record?",
             "button": "Save",
             "breadcrumbs": _trail((str(record), record.get_absolute_url())),

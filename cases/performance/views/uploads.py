@@ -2,9 +2,14 @@
 
 The checked rows wait in the session between the preview and the save, keyed by the file's
 SHA-256, and are checked again before saving: the browser only says "save that file".
+Two kinds of record take the same path (`UploadKind`): period records (`record_upload`) and
+monthly cohort records (`cohort_upload`, cases.performance.cohort_imports), whose rows may
+update cohorts already saved.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
@@ -18,7 +23,7 @@ from django.urls import reverse
 from django.utils.crypto import constant_time_compare
 from django.views.decorators.http import require_GET
 
-from cases.performance import imports
+from cases.performance import cohort_imports, cohort_services, imports
 from cases.performance import rates as performance
 from cases.performance import services as record_services
 from cases.performance.models import RecordUpload
@@ -26,6 +31,44 @@ from hub.base import exports, roles
 from hub.base.models import Organisation
 
 SESSION_KEY = "cases.record_upload"
+
+
+@dataclass(frozen=True)
+class UploadKind:
+    """What differs between uploading period records and cohort records."""
+
+    key: str
+    noun: str  # "records", "cohorts"
+    title: str
+    url: str
+    template_url: str
+    columns: tuple
+    required: tuple
+    notes: dict
+    examples: tuple
+    file_stem: str
+    rules: str
+
+
+PERIOD = UploadKind(
+    key="period", noun="records", title="Upload performance records", url="record_upload",
+    template_url="record_upload_template", columns=imports.COLUMNS,
+    required=imports.REQUIRED_COLUMNS, notes=imports.COLUMN_NOTES,
+    examples=(imports.EXAMPLE_ROW,), file_stem="performance-records",
+    rules="Give job starts, job outcomes or both. Attachments cannot be more than referrals, "
+    "job starts more than attachments, or job outcomes more than job starts.",
+)  # fmt: skip
+COHORT = UploadKind(
+    key="cohort", noun="cohorts", title="Upload cohort records", url="cohort_upload",
+    template_url="cohort_upload_template", columns=cohort_imports.COLUMNS,
+    required=cohort_imports.REQUIRED_COLUMNS, notes=cohort_imports.COLUMN_NOTES,
+    examples=cohort_imports.EXAMPLE_ROWS, file_stem="cohort-records",
+    rules="One row a month of attachment. Each figure counts everyone reached so far, so a "
+    "later milestone is never less than an earlier one, and none is more than the people "
+    "attached. A row for a cohort already saved updates it: the figures it gives replace the "
+    "saved ones (each change is kept in the cohort's history), and an empty figure keeps the "
+    "saved one.",
+)  # fmt: skip
 ACCEPT = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -82,8 +125,16 @@ def _administered(user):
     return Organisation.objects.administered_by(user).order_by("name")
 
 
+def _checked(kind: UploadKind, rows, organisation):
+    """(what to save, every problem): records, or (new cohorts, updates) for cohorts."""
+    if kind is COHORT:
+        new, updates, errors = cohort_imports.validate(rows, organisation)
+        return (new, updates), errors
+    return imports.validate(rows, organisation)
+
+
 @login_required
-def record_upload(request):
+def record_upload(request, kind: UploadKind = PERIOD):
     """Upload a file; see every problem in it, or a preview of what will be saved."""
     organisations = _administered(request.user)
     if not organisations:
@@ -91,70 +142,88 @@ def record_upload(request):
             request, "cases/uploads/need_admin.html", {"breadcrumbs": _trail()}, status=403
         )
     if request.method == "POST" and request.POST.get("action") == "save":
-        return _save(request, organisations)
+        return _save(request, organisations, kind)
     if request.method != "POST":
-        return _upload_page(request, UploadForm(organisations=organisations))
+        return _upload_page(request, UploadForm(organisations=organisations), kind=kind)
     form = UploadForm(request.POST, request.FILES, organisations=organisations)
     if not form.is_valid():
-        return _upload_page(request, form)
+        return _upload_page(request, form, kind=kind)
     organisation, uploaded = form.cleaned_data["organisation"], form.cleaned_data["file"]
+    reader = cohort_imports.read_rows if kind is COHORT else imports.read_rows
     try:
-        rows = imports.read_rows(uploaded)
+        rows = reader(uploaded)
     except ValidationError as exc:
         form.add_error("file", exc.messages[0])
-        return _upload_page(request, form)
-    records, errors = imports.validate(rows, organisation)
+        return _upload_page(request, form, kind=kind)
+    checked, errors = _checked(kind, rows, organisation)
     if errors:
         request.session.pop(SESSION_KEY, None)
-        return _upload_page(request, form, problems=errors, filename=uploaded.name)
+        return _upload_page(request, form, problems=errors, filename=uploaded.name, kind=kind)
     sha256 = imports.file_sha256(uploaded)
     request.session[SESSION_KEY] = {
+        "kind": kind.key,
         "sha256": sha256,
         "filename": uploaded.name,
         "organisation": organisation.pk,
         "rows": rows,
     }
-    return _preview_page(request, organisation, records, uploaded.name, sha256)
+    if kind is COHORT:
+        return _cohort_preview_page(request, organisation, checked, uploaded.name, sha256)
+    return _preview_page(request, organisation, checked, uploaded.name, sha256)
 
 
-def _save(request, organisations):
+@login_required
+def cohort_upload(request):
+    """Upload a file of monthly cohorts: the same steps as records."""
+    return record_upload(request, kind=COHORT)
+
+
+def _save(request, organisations, kind: UploadKind):
     pending = request.session.get(SESSION_KEY)
-    if not pending or not constant_time_compare(pending["sha256"], request.POST.get("sha256", "")):
+    if (
+        not pending
+        or pending.get("kind", PERIOD.key) != kind.key
+        or not constant_time_compare(pending["sha256"], request.POST.get("sha256", ""))
+    ):
         messages.warning(
             request,
             "That file is no longer waiting to be saved: it was saved already, or you have "
             "uploaded another file since. Check the upload history, or upload it again.",
         )
-        return redirect("record_upload")
+        return redirect(kind.url)
     organisation = next((o for o in organisations if o.pk == pending["organisation"]), None)
     if organisation is None:
         request.session.pop(SESSION_KEY, None)
         raise PermissionDenied("You are no longer an admin of that organisation.")
     filename = pending["filename"]
     form = UploadForm(initial={"organisation": organisation.pk}, organisations=organisations)
-    records, errors = imports.validate(pending["rows"], organisation)
+    checked, errors = _checked(kind, pending["rows"], organisation)
     if errors:  # something changed since the preview, such as a record saved meanwhile
         request.session.pop(SESSION_KEY, None)
-        return _upload_page(request, form, problems=errors, filename=filename)
+        return _upload_page(request, form, problems=errors, filename=filename, kind=kind)
     try:
-        upload = record_services.records_import(
-            actor=request.user, organisation=organisation, records=records,
-            filename=filename, sha256=pending["sha256"],
-        )  # fmt: skip
+        if kind is COHORT:
+            upload = cohort_services.cohorts_import(
+                actor=request.user, organisation=organisation, cohorts=checked[0],
+                updates=checked[1], filename=filename, sha256=pending["sha256"],
+            )  # fmt: skip
+        else:
+            upload = record_services.records_import(
+                actor=request.user, organisation=organisation, records=checked,
+                filename=filename, sha256=pending["sha256"],
+            )  # fmt: skip
     except ValidationError as exc:
         request.session.pop(SESSION_KEY, None)
         problems = [imports.RowError(0, imports.NO_COLUMN, m) for m in exc.messages]
-        return _upload_page(request, form, problems=problems, filename=filename)
+        return _upload_page(request, form, problems=problems, filename=filename, kind=kind)
     request.session.pop(SESSION_KEY, None)
     count = upload.row_count
-    messages.success(
-        request,
-        f"Saved {count} record{'s' if count != 1 else ''} from {filename} for {organisation.name}.",
-    )
+    noun = kind.noun if count != 1 else kind.noun[:-1]
+    messages.success(request, f"Saved {count} {noun} from {filename} for {organisation.name}.")
     return redirect("record_upload_history")
 
 
-def _upload_page(request, form, *, problems=(), filename=""):
+def _upload_page(request, form, *, problems=(), filename="", kind: UploadKind = PERIOD):
     summary = []
     if problems:
         bad_rows = len({problem.row for problem in problems if problem.row})
@@ -172,9 +241,29 @@ def _upload_page(request, form, *, problems=(), filename=""):
             "problems": problems,
             "filename": filename,
             "summary": summary,
-            "columns": [(name, imports.COLUMN_NOTES[name]) for name in imports.COLUMNS],
-            "required": imports.REQUIRED_COLUMNS,
+            "kind": kind,
+            "columns": [(name, kind.notes[name]) for name in kind.columns],
+            "required": kind.required,
             "breadcrumbs": _trail(),
+        },
+    )
+
+
+def _cohort_preview_page(request, organisation, checked, filename, sha256):
+    new, updates = checked
+    return render(
+        request,
+        "cases/uploads/cohort_preview.html",
+        {
+            "organisation": organisation,
+            "new": new,
+            "updates": [
+                (stored, cohort_services.changes_of(stored, data)) for stored, data in updates
+            ],
+            "filename": filename,
+            "sha256": sha256,
+            "count": len(new) + len(updates),
+            "breadcrumbs": _trail(("Upload cohorts", reverse("cohort_upload"))),
         },
     )
 
@@ -196,35 +285,41 @@ def _preview_page(request, organisation, records, filename, sha256):
 
 
 @require_GET
-def record_upload_template(request):
-    """The empty template (CSV or XLSX), or with ?example=1 a CSV with one example row."""
-    kind = request.GET.get("format", "csv")
+def record_upload_template(request, kind: UploadKind = PERIOD):
+    """The empty template (CSV or XLSX), or with ?example=1 a CSV with example rows."""
+    file_format = request.GET.get("format", "csv")
     definitions = request.build_absolute_uri(reverse("record_definitions"))
-    if kind == "xlsx":
-        notes = [(name, imports.COLUMN_NOTES[name]) for name in imports.COLUMNS]
+    sheet = kind.noun.capitalize()
+    if file_format == "xlsx":
+        notes = [(name, kind.notes[name]) for name in kind.columns]
         notes += [
             ("", ""),
-            ("Fill in", "The first sheet, Records: one record a row, under the header row."),
-            ("Example", "The Example sheet shows a filled-in row; it is not uploaded."),
+            ("Fill in", f"The first sheet, {sheet}: one a row, under the header row."),
+            ("Example", "The Example sheet shows filled-in rows; it is not uploaded."),
             ("Definitions", definitions),
         ]
         return exports.xlsx_response(
-            "performance-records-template.xlsx",
-            imports.COLUMNS,
+            f"{kind.file_stem}-template.xlsx",
+            kind.columns,
             [],
-            sheet_title="Records",
+            sheet_title=sheet,
             more_sheets=[
-                ("Example", imports.COLUMNS, [imports.EXAMPLE_ROW]),
+                ("Example", kind.columns, list(kind.examples)),
                 ("Notes", ("column", "what to enter"), notes),
             ],
         )
-    if kind != "csv":
+    if file_format != "csv":
         raise Http404("Choose csv or xlsx.")
     if request.GET.get("example") == "1":
         return exports.csv_response(
-            "performance-records-example.csv", imports.COLUMNS, [imports.EXAMPLE_ROW], bom=True
+            f"{kind.file_stem}-example.csv", kind.columns, list(kind.examples), bom=True
         )
-    return exports.csv_response("performance-records-template.csv", imports.COLUMNS, [], bom=True)
+    return exports.csv_response(f"{kind.file_stem}-template.csv", kind.columns, [], bom=True)
+
+
+@require_GET
+def cohort_upload_template(request):
+    return record_upload_template(request, kind=COHORT)
 
 
 @login_required

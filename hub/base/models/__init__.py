@@ -3,7 +3,8 @@ from hub.base.moderation.models import Report
 from .accreditations import Accreditation
 from .domains import EmailDomain
 from .notifications import Notification, NotificationPreference
-from .organisations import Membership, Organisation, SupplyChainLink
+from .organisations import EndedSupplyChainLink, Membership, Organisation, SupplyChainLink
+from .revisions import TextRevision
 from .taxonomy import Area, Barrier, ClaimantGroup, JourneyStage, ShowcaseKind, Theme
 from .users import User
 
@@ -13,6 +14,7 @@ __all__ = [
     "Barrier",
     "ClaimantGroup",
     "EmailDomain",
+    "EndedSupplyChainLink",
     "JourneyStage",
     "Membership",
     "Notification",
@@ -21,6 +23,7 @@ __all__ = [
     "Report",
     "ShowcaseKind",
     "SupplyChainLink",
+    "TextRevision",
     "Theme",
     "User",
 ]

@@ -175,3 +175,24 @@ class SupplyChainLink(models.Model):
         if self.proposed_by_organisation_id == self.prime_id:
             return self.subcontractor
         return self.prime
+
+
+class EndedSupplyChainLink(models.Model):
+    """A confirmed link that one side ended: kept so a former subcontractor can still say how
+    the prime treated it (conduct feedback), after the live link is gone."""
+
+    prime = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    subcontractor = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["prime", "subcontractor"], name="ended_supply_chain_unique_pair"
+            )
+        ]
+        indexes = [models.Index(fields=["subcontractor", "prime"], name="ended_supply_chain_sub")]
+
+    def __str__(self) -> str:
+        return f"{self.prime} → {self.subcontractor} (ended)"

@@ -56,7 +56,9 @@ def organisation_list(request):
     )
 
 
-def organisation_detail(request, slug):
+def organisation_detail_context(request, slug) -> dict:
+    """What an organisation's profile shows from the base; the site's profile view adds what
+    the apps say about it (hub.site.profiles.organisation_profile)."""
     try:
         organisation = selectors.organisation_detail(slug)
     except Organisation.DoesNotExist as exc:
@@ -70,25 +72,21 @@ def organisation_detail(request, slug):
         if organisation.kind == Organisation.Kind.PRIME or supply_chain["subcontractors"]:
             chain_views.append(organisation)
         chain_views += [link.prime for link in supply_chain["primes"]]
-    return render(
-        request,
-        "hub/organisation_detail.html",
-        {
-            "organisation": organisation,
-            "membership": membership,
-            "is_admin": is_admin,
-            # An admin is told at a glance that people are waiting for a decision.
-            "pending_count": selectors.organisation_pending_requests(organisation).count()
-            if is_admin
-            else 0,
-            "members": selectors.organisation_members(organisation),
-            "supply_chain": supply_chain,
-            "chain_views": chain_views,
-            "accreditations": selectors.accreditations_of(organisation),
-            "can_verify": request.user.has_perm("hub.verify_organisation"),
-            "breadcrumbs": _trail(),
-        },
-    )
+    return {
+        "organisation": organisation,
+        "membership": membership,
+        "is_admin": is_admin,
+        # An admin is told at a glance that people are waiting for a decision.
+        "pending_count": selectors.organisation_pending_requests(organisation).count()
+        if is_admin
+        else 0,
+        "members": selectors.organisation_members(organisation),
+        "supply_chain": supply_chain,
+        "chain_views": chain_views,
+        "accreditations": selectors.accreditations_of(organisation),
+        "can_verify": request.user.has_perm("hub.verify_organisation"),
+        "breadcrumbs": _trail(),
+    }
 
 
 @login_required

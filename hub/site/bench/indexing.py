@@ -7,7 +7,7 @@ import time
 from django.db import connection, transaction
 
 from cases.casestudies.models import CaseStudy, Comment, Rating
-from cases.performance.models import PerformanceRecord
+from cases.performance.models import CohortRecord, PerformanceRecord
 from forum.models import Post, Thread
 
 
@@ -143,4 +143,5 @@ def row_counts() -> dict[str, int]:
         "threads": Thread.objects.count(),
         "posts": Post.objects.count(),
         "performance records": PerformanceRecord.objects.count(),
+        "cohort records": CohortRecord.objects.count(),
     }

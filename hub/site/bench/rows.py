@@ -31,6 +31,7 @@ DEFAULTS = {
     "threads": 100_000,
     "posts": 1_000_000,
     "records": 1_000_000,
+    "cohorts": 200_000,
     "users": 2_000,
     "organisations": 500,
 }
@@ -65,6 +66,7 @@ class Counts:
     threads: int = 0
     posts: int = 0
     records: int = 0
+    cohorts: int = 0
     users: int = 0
     organisations: int = 0
     big_thread_posts: int = 0
@@ -234,4 +236,17 @@ def is_seeded(scale: float) -> bool:
         User.objects.filter(username__startswith="bench").count() == counts.users
         and CaseStudy.objects.filter(title__startswith="Bench case study").count()
         == counts.case_studies
+    )
+
+
+def cohort_benchmark_api_path() -> str:
+    """The open-data cohort benchmark of the first bench programme and claimant group."""
+    from cases.performance.models import Programme
+    from hub.base.models import ClaimantGroup
+
+    programme = Programme.objects.filter(name__startswith="Bench programme").order_by("pk")
+    group = ClaimantGroup.objects.filter(name__startswith="Bench claimant group").order_by("pk")
+    return (
+        "/performance/open-data/api/cohort-benchmark?months=12"
+        f"&programme={programme.first().slug}&claimant_group={group.first().slug}"
     )

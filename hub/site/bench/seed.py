@@ -18,7 +18,7 @@ from django.db import connection, transaction
 
 from cases.casestudies.models import CaseStudy, Comment, Rating
 from cases.casestudies.ratings import bayesian_average, mean
-from cases.performance.models import PerformanceRecord, Programme
+from cases.performance.models import CohortRecord, PerformanceRecord, Programme
 from forum.models import Category, Post, Thread
 from hub.base.models import (
     Area,
@@ -377,6 +377,48 @@ def seed(scale: float, *, stdout=None) -> Seeded:
         return next(pk for pk in range(first, first + 5) if pk % 5 < 3)  # a public one
 
     record = step("performance records", records)
+
+    # Cohort records: the same peer groups, one cohort a month, every month old enough for a
+    # 12-month rate, so the cohort benchmark compares PEER_GROUP_SIZE organisations.
+    def cohort_records():
+        from cases.performance import cohorts as cohort_maths
+
+        months_needed = math.ceil(counts.cohorts / (PROGRAMMES * GROUPS * PEER_GROUP_SIZE))
+        last = cohort_maths.latest_mature_month(12, date.today())
+        first = first_free_id(CohortRecord)
+
+        def rows():
+            pk, n = first, 0
+            for t in range(months_needed):
+                month = cohort_maths.add_months(last, -t)
+                for p, programme in enumerate(programmes):
+                    for g, group in enumerate(groups):
+                        base = (p * 13 + g * 17) % len(orgs)
+                        for k in range(min(PEER_GROUP_SIZE, len(orgs))):
+                            if n >= counts.cohorts:
+                                return
+                            o = (base + k) % len(orgs)
+                            attached = 40 + (pk * 37) % 160
+                            starts = [attached * (s + o % 10) // 100 for s in (15, 25, 32, 36)]
+                            outcomes = [attached * (s + o % 8) // 100 for s in (3, 10, 18, 22)]
+                            sustained = [attached * s // 100 for s in (0, 4, 10, 14)]
+                            yield (
+                                pk, orgs[o], "prime", programme, areas[o % len(areas)], group,
+                                month, attached, *starts, *outcomes, *sustained,
+                                "public" if pk % 5 < 3 else "members", "self_reported", now, now,
+                            )  # fmt: skip
+                            pk += 1
+                            n += 1
+
+        fields = [
+            "id", "organisation", "role", "programme", "area", "claimant_group", "cohort_month",
+            "attached", *cohort_maths.FIGURE_NAMES, "visibility", "status", "created_at",
+            "updated_at",
+        ]  # fmt: skip
+        writer.insert(CohortRecord, fields, rows())
+        writer.reset_sequences([CohortRecord])
+
+    step("cohort records", cohort_records)
     if connection.vendor == "postgresql":
         started = time.perf_counter()
         with connection.cursor() as cursor:

@@ -3,27 +3,18 @@ four areas computed by `cases.performance.selectors.four_area_ratings`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from cases.feedback import selectors as feedback
 from hub.base import selectors as base
 from toolkits import selectors as toolkits
 
 
-@dataclass(frozen=True)
-class NoFeedback:
-    """Customer experience where the claimant feedback has no score for an organisation."""
-
-    score: None = None
-    responses: int = 0
-    reason: str = "no claimant feedback yet."
-
-
 def experience_scores(organisation_ids) -> dict:
-    """Claimant feedback scores by organisation; none are collected yet, so every organisation
-    is "not enough data" with that reason."""
-    return {org_id: NoFeedback() for org_id in organisation_ids}
+    """Claimant feedback scores by organisation (score 0-100 or None with the reason, and the
+    number of responses), from the feedback app: one query."""
+    return feedback.experience_scores(organisation_ids)
 
 
 def other_areas(organisation_ids, *, today: date) -> dict:

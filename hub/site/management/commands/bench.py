@@ -20,6 +20,7 @@ from django.test.utils import override_settings
 
 from hub.site.bench import approaches as bench_approaches
 from hub.site.bench import chains as bench_chains
+from hub.site.bench import http as bench_http
 from hub.site.bench import indexing, measure, report, rows, seed
 
 
@@ -38,6 +39,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-demo", action="store_true", help="Skip the demo content (for the tests)."
         )
+        parser.add_argument(
+            "--no-http", action="store_true", help="Only the in-process table, no HTTP one."
+        )
+        parser.add_argument("--http-rounds", type=int, default=3, help="Interleaved rounds.")
+        parser.add_argument(
+            "--http-seconds", type=float, default=2.0, help="Seconds per page per round."
+        )
+        parser.add_argument(
+            "--http-concurrency", type=int, default=1, help="Client connections at once."
+        )
+        parser.add_argument("--http-output", default="bench-results/bench-http.md")
 
     def handle(self, *args, **options):
         name = str(connection.settings_dict["NAME"])
@@ -102,6 +114,47 @@ class Command(BaseCommand):
         output.write_text(table)
         if options["csv"]:
             Path(options["csv"]).write_text(report.as_csv(baseline, results))
+        self.stdout.write("")
+        self.stdout.write(table)
+        self.stdout.write(f"Written to {output}.")
+        if not options["no_http"]:
+            self._over_http(pages, member, options)
+
+    def _over_http(self, pages, member, options) -> None:
+        """The same pages through gunicorn (one worker) on loopback (hub.site.bench.http)."""
+        client = Client()
+        client.force_login(member)
+        cookie = (
+            f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+        )
+        output = Path(options["http_output"])
+        output.parent.mkdir(parents=True, exist_ok=True)
+        self.stdout.write("")
+        self.stdout.write(
+            f"Measuring {len(pages)} pages over HTTP (gunicorn, one worker), "
+            f"{options['http_rounds']} rounds of {options['http_seconds']} s each…"
+        )
+        with bench_http.serve(log=output.with_suffix(".gunicorn.log")) as base:
+            bare, layout, results, generator = bench_http.run(
+                pages,
+                base=base,
+                member_cookie=cookie,
+                rounds=options["http_rounds"],
+                seconds=options["http_seconds"],
+                concurrency=options["http_concurrency"],
+                stdout=self.stdout,
+            )
+        meta = [
+            f"# Bench over HTTP ({connection.vendor}, scale {options['scale']})",
+            "",
+            f"- Run on {date.today():%Y-%m-%d}: gunicorn, one sync worker, on loopback; "
+            f"{generator}, {options['http_concurrency']} connection(s), "
+            f"{options['http_rounds']} interleaved rounds of {options['http_seconds']} s a page.",
+            f"- Layout-only page: {layout.page.name} `{layout.page.url}`, "
+            f"{layout.rps:.1f} requests a second.",
+        ]
+        table = bench_http.markdown(bare, layout, results, generator=generator, meta=meta)
+        output.write_text(table)
         self.stdout.write("")
         self.stdout.write(table)
         self.stdout.write(f"Written to {output}.")
@@ -207,6 +260,13 @@ class Command(BaseCommand):
             P("Benchmarks (peer group)", "/performance/benchmarks/"),
             P("Benchmarks (peer group)", "/performance/benchmarks/", signed_in=True),
             P("Benchmark of a record", f"/performance/benchmarks/record/{seeded.record}/"),
+            P("Cohort benchmark (12 months)", "/performance/benchmarks/?figures=cohort"),
+            P(
+                "Cohort benchmark (12 months)",
+                "/performance/benchmarks/?figures=cohort",
+                signed_in=True,
+            ),
+            P("Open-data cohort benchmark", rows.cohort_benchmark_api_path()),
             P("Open-data API list", "/performance/open-data/api/records"),
             P("What works toolkit", "/what-works/"),
             P("What works, filtered and sorted", "/what-works/?evidence=2&impact=0&sort=cost"),

@@ -11,10 +11,13 @@ from wagtail.models import Page, Site
 from hub.base.models import Area, ClaimantGroup, Membership, Organisation, SupplyChainLink, User
 from hub.site.demo import approaches as approaches_demo
 from hub.site.demo import cases as cases_demo
-from hub.site.demo import content, pages, workshops
+from hub.site.demo import cohorts as cohorts_demo
+from hub.site.demo import content, forum_habits, pages, workshops
+from hub.site.demo import feedback as feedback_demo
 from hub.site.demo import forum as forum_demo
 from hub.site.demo import ratings as ratings_demo
 from hub.site.demo import records as demo_records
+from hub.site.demo import supplychains as supplychains_demo
 from hub.site.demo import toolkits as toolkits_demo
 from hub.site.pages import ContentPage, HomePage
 
@@ -34,21 +37,31 @@ class Command(BaseCommand):
             case_studies = cases_demo.seed(stdout=self.stdout)
             # Eight quarters of performance records, with partner checks and a few disputes.
             performance_records = demo_records.seed(stdout=self.stdout)
+            # Two years of monthly cohorts, uploaded and then updated, for the cohort benchmark.
+            cohort_records = cohorts_demo.seed()
             # Approaches for the What works toolkit, linked to those case studies, with evidence.
             approaches = approaches_demo.seed(stdout=self.stdout)
             # Forum categories, threads and posts by the same members, some about case studies.
             forum = forum_demo.seed(stdout=self.stdout)
+            # Private messages, bookmarks and an edited post with its history.
+            habits = forum_habits.seed(stdout=self.stdout)
             # 'What Works' workshop notes, past and upcoming, some with follow-up threads.
             workshop_notes = workshops.seed(stdout=self.stdout)
             # Toolkit pages and documents, saved model scenarios and Customer Service Standards.
             toolkits = toolkits_demo.seed(stdout=self.stdout)
             # The Star Rating's other areas: accreditations, funding disclosed, CSS results.
             ratings = ratings_demo.seed(stdout=self.stdout)
+            # Fictional claimants' feedback and complaint themes for some organisations.
+            feedback = feedback_demo.seed(stdout=self.stdout)
+            # Subcontract opportunities, expressions of interest and conduct feedback on primes.
+            supply_chains = supplychains_demo.seed(stdout=self.stdout)
         self.stdout.write(case_studies)
         self.stdout.write(performance_records)
+        self.stdout.write(cohort_records)
         self.stdout.write(approaches)
         self.stdout.write(forum)
-        for summary in (workshop_notes, toolkits, ratings):
+        self.stdout.write(habits)
+        for summary in (workshop_notes, toolkits, feedback, supply_chains, ratings):
             if summary:
                 self.stdout.write(summary)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))

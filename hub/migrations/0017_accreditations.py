@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('hub', '0014_email_domain'),
+        ('hub', '0016_ended_supply_chain_links'),
     ]
 
     operations = [

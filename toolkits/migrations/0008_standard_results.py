@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('hub', '0015_accreditations'),
-        ('toolkits', '0004_standards_review_reminder'),
+        ('hub', '0017_accreditations'),
+        ('toolkits', '0007_moderators_review_conduct_comments'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0007_approaches_and_evidence'),
+        ('cases', '0010_cohort_records'),
     ]
 
     operations = [

@@ -47,6 +47,6 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("hub", "0015_accreditations"),
+        ("hub", "0017_accreditations"),
     ]
     operations = [migrations.RunPython(forwards, backwards)]
