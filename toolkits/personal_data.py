@@ -14,6 +14,9 @@ def register() -> None:
     register_rule(
         "toolkits.StandardsStatement", "updated_by", Action.CLEAR, why="The organisation's."
     )
+    register_rule(
+        "toolkits.StandardResult", "recorded_by", Action.CLEAR, why="The organisation's results."
+    )
     for label, field, action, why in (
         ("toolkits.Opportunity", "published_by", Action.CLEAR, "The prime's opportunity stays."),
         ("toolkits.OpportunityWatch", "user", Action.DELETE, "Their alerts."),

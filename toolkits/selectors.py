@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from toolkits.models.pages import Audience, ToolkitPage, Topic
+from toolkits.models.standards import StandardResult
+from toolkits.services.standards_results import previous_quarters
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,29 @@ def related_toolkits(page: ToolkitPage, *, limit: int = 5) -> list[ToolkitPage]:
         .only("title", "url_path", "summary", "topic", "audience", "depth", "path")
         .order_by("title")[:limit]
     )
+
+
+@dataclass(frozen=True)
+class StandardsMet:
+    """How many Standard Measure results an organisation recorded and met."""
+
+    with_results: int
+    met: int
+
+
+def standards_met(organisation_ids, *, today) -> dict[int, StandardsMet]:
+    """For the Star Rating's quality area: each organisation's results in the last four
+    quarters (every quarter's result counts once). One query."""
+    since = previous_quarters(today, 4)[-1]
+    rows = (
+        StandardResult.objects.filter(
+            organisation_id__in=list(organisation_ids), quarter_start__gte=since
+        )
+        .values_list("organisation_id")
+        .annotate(n=Count("pk"), met=Count("pk", filter=Q(met=True)))
+        .order_by()
+    )
+    return {org: StandardsMet(n, met) for org, n, met in rows}
 
 
 def prime_supply_chain_summary(organisation) -> dict | None:

@@ -11,6 +11,7 @@ from django import forms
 from hub.base.models import Area, Organisation
 from toolkits.models import ServiceStandard
 from toolkits.services.standards import COMPARE_AT_MOST, MAX_PER_STAGE, StandardInput
+from toolkits.services.standards_results import ResultInput
 
 Kind = ServiceStandard.MeasureKind
 PLAIN_ENGLISH = {"data-plain-english": "true"}
@@ -212,3 +213,57 @@ class CompareForm(forms.Form):
                 f"Choose {COMPARE_AT_MOST} organisations or fewer to compare"
             )
         return chosen
+
+
+class ResultsForm(forms.Form):
+    """One quarter's results for each published Standard Measure: a number, or kept / not kept
+    for a 'how often' measure. Left empty, a measure keeps whatever was recorded before."""
+
+    quarter = forms.ChoiceField(label="Quarter")
+
+    def __init__(self, *args, items, quarters, labels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        self.fields["quarter"].choices = [(q.isoformat(), labels[q]) for q in quarters]
+        kind = ServiceStandard.MeasureKind
+        for item in self.items:
+            name = f"measure_{item.pk}"
+            label = f"{item.stage.name}: {item.measure}"
+            if item.measure_kind == kind.FREQUENCY:
+                self.fields[name] = forms.ChoiceField(
+                    label=label, required=False, widget=forms.RadioSelect,
+                    choices=[("yes", "Kept"), ("no", "Not kept")],
+                    help_text=f"The promise: {item.get_measure_frequency_display().lower()}.",
+                )  # fmt: skip
+            else:
+                percentage = item.measure_kind == kind.PERCENTAGE
+                self.fields[name] = forms.DecimalField(
+                    label=label, required=False, min_value=0,
+                    max_value=100 if percentage else None, max_digits=5, decimal_places=1,
+                    help_text=(f"Target {item.measure_value.normalize():f}%. "
+                               "The percentage reached." if percentage else
+                               f"Target within {item.measure_value.normalize():f} working days. "
+                               "The working days it took on average."),
+                    widget=forms.TextInput(attrs={"class": "govuk-input--width-4",
+                                                  "inputmode": "decimal"}),
+                    error_messages={
+                        "invalid": "Enter a number, like 92.5",
+                        "min_value": "Enter a number that is 0 or more",
+                        "max_value": "Enter a percentage of 100 or less",
+                        "max_digits": "Enter a number with up to 4 digits before the point",
+                        "max_decimal_places": "Enter a number with one decimal place at most",
+                    },
+                )  # fmt: skip
+
+    def results(self) -> dict:
+        """{ServiceStandard id: ResultInput} for the measures filled in."""
+        found = {}
+        for item in self.items:
+            value = self.cleaned_data.get(f"measure_{item.pk}")
+            if value in (None, ""):
+                continue
+            if isinstance(value, str):
+                found[item.pk] = ResultInput(kept=value == "yes")
+            else:
+                found[item.pk] = ResultInput(result=value)
+        return found

@@ -53,6 +53,11 @@ class RecordFilters(Schema):
     organisation: str | None = Field(None, description="Organisation slug.")
     organisation_kind: Kind | None = Field(None, description="The organisation's kind.")
     status: Status | None = Field(None, description="How far the figures have been checked.")
+    supply_chain: str | None = Field(
+        None,
+        description="A prime's slug: only the records of that prime and of the subcontractors "
+        "in its confirmed supply chain.",
+    )
 
 
 class RecordQuery(RecordFilters):
@@ -167,12 +172,17 @@ def published_records(filters: RecordFilters):
         queryset = queryset.filter(organisation__kind=filters.organisation_kind)
     if filters.status:
         queryset = queryset.filter(status=filters.status)
+    if filters.supply_chain:
+        prime = Organisation.objects.filter(slug=filters.supply_chain, kind="prime").first()
+        queryset = queryset.in_supply_chain_of(prime) if prime else queryset.none()
     return queryset
 
 
 def _count(filters: RecordFilters) -> int:
     """How many published records match: a count over up to a million rows, so cached until
     a record changes (cases.caching)."""
+    if filters.supply_chain:  # links change without touching records: never cached
+        return published_records(filters).count()
     parts = filters.model_dump(include=set(RecordFilters.model_fields))
     return caching.cached("open_data_count", parts, published_records(filters).count)
 

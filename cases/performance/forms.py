@@ -21,7 +21,7 @@ class RecordForm(forms.ModelForm):
         fields = [
             "role", "prime", "programme", "area", "claimant_group", "referrals", "attachments",
             "job_starts", "job_outcomes", "sustainment_outcomes", "profile_job_outcomes",
-            "visibility",
+            "funding_received", "visibility",
         ]  # fmt: skip
         labels = {
             "role": "Your organisation's role in this contract",
@@ -33,11 +33,14 @@ class RecordForm(forms.ModelForm):
             "job_outcomes": "Job outcomes",
             "sustainment_outcomes": "Sustainment outcomes",
             "profile_job_outcomes": "Contractual profile: job outcomes expected",
+            "funding_received": "Delivery funding received, in pounds (optional)",
             "visibility": "Who can see this record?",
         }
         help_texts = {
             "prime": "Only if you are a subcontractor.",
             "referrals": "Whole numbers only. Leave a figure empty if you do not know it.",
+            "funding_received": "What the contract paid for this work in the period, in whole "
+            "pounds. Disclosing it is voluntary; it gives your Star Rating's value for money.",
         }
         widgets = {
             "role": forms.RadioSelect,
@@ -51,6 +54,7 @@ class RecordForm(forms.ModelForm):
                     "job_outcomes",
                     "sustainment_outcomes",
                     "profile_job_outcomes",
+                    "funding_received",
                 )  # fmt: skip
             },
         }
@@ -63,6 +67,7 @@ class RecordForm(forms.ModelForm):
                 ("job_outcomes", "Job outcomes"),
                 ("sustainment_outcomes", "Sustainment outcomes"),
                 ("profile_job_outcomes", "The profile"),
+                ("funding_received", "Funding received"),
             )  # fmt: skip
         }
 
@@ -134,6 +139,17 @@ class RecordFilterForm(forms.Form):
         choices=[("", "Any"), *PerformanceRecord.Status.choices],
         required=False,
     )
+    chain = forms.ModelChoiceField(
+        label="Supply chain", queryset=Organisation.objects.none(), required=False,
+        to_field_name="slug", empty_label="Any supply chain",
+        help_text="A prime and its confirmed subcontractors.",
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chain"].queryset = Organisation.objects.filter(kind="prime").only(
+            "pk", "name", "slug"
+        )
 
 
 FIGURE_KINDS = [
@@ -175,9 +191,17 @@ class BenchmarkFilterForm(forms.Form):
         choices=Organisation.Kind.choices,
         widget=forms.CheckboxSelectMultiple(attrs=SMALL_CHECKBOXES),
     )
+    chain = forms.ModelChoiceField(
+        label="Supply chain", queryset=Organisation.objects.none(), required=False,
+        to_field_name="slug", empty_label="Any supply chain",
+        help_text="Only a prime and its confirmed subcontractors.",
+    )  # fmt: skip
 
     def __init__(self, *args, programmes, groups, areas, periods, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["chain"].queryset = Organisation.objects.filter(kind="prime").only(
+            "pk", "name", "slug"
+        )
         self.fields["figures"].choices = FIGURE_KINDS
         self.fields["programme"].choices = [(p.slug, p.name) for p in programmes]
         self.fields["group"].choices = [(g.slug, g.name) for g in groups]

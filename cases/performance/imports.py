@@ -30,7 +30,7 @@ __all__ = ["file_sha256", "read_rows", "validate", "RowError", "ROW", "EXTRA"]
 COLUMNS = (
     "role", "prime", "programme", "area", "claimant_group", "period_start", "period_end",
     "referrals", "attachments", "job_starts", "job_outcomes", "sustainment_outcomes",
-    "profile_job_outcomes", "visibility",
+    "profile_job_outcomes", "visibility", "funding_received",
 )  # fmt: skip
 REQUIRED_COLUMNS = ("role", "programme", "area", "claimant_group", "period_start", "period_end")
 FIGURES = record_services.FIGURES
@@ -48,11 +48,13 @@ COLUMN_NOTES = {
     "period_start": "The first month of the period, as year and month: 2024-04.",
     "period_end": "The last month of the period, as year and month: 2025-03.",
     **{name: f"{DEFINITIONS[name]} A whole number; leave it empty if unknown." for name in FIGURES},
+    "funding_received": f"{DEFINITIONS['funding_received']} Whole pounds, like 1450000; leave it "
+    "empty not to disclose.",
     "visibility": "members (signed-in members only, the default) or public (published openly).",
 }
 EXAMPLE_ROW = (
     "prime", "", "Work and Health Programme", "CPA5", "JSA 25+", "2024-04", "2025-03",
-    1200, 1100, 380, 260, 150, 300, "members",
+    1200, 1100, 380, 260, 150, 300, "members", 1450000,
 )  # fmt: skip
 
 _ROLES = {
@@ -74,6 +76,7 @@ _WORDS = {
     "job_outcomes": "Job outcomes",
     "sustainment_outcomes": "Sustainment outcomes",
     "profile_job_outcomes": "Profile job outcomes",
+    "funding_received": "Funding received",
 }
 _MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?")
 _SLASH_MONTH = re.compile(r"(?P<month>\d{1,2})/(?P<year>\d{4})")
@@ -139,6 +142,8 @@ def _label(column: str) -> str:
 def _count(column: str, value: str) -> tuple[int | None, str | None]:
     """A whole number of 0 or more (or None for an empty cell), or why the cell is wrong."""
     text = value.strip().replace(" ", "")
+    if column == "funding_received":  # pounds: "£1,450,000" is what people type
+        text = text.removeprefix("£")
     if not text:
         return None, None
     if _THOUSANDS.fullmatch(text):

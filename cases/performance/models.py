@@ -24,6 +24,16 @@ class RecordQuerySet(models.QuerySet):
     def published(self):
         return self.filter(visibility=PerformanceRecord.Visibility.PUBLIC)
 
+    def in_supply_chain_of(self, prime):
+        """Records of the prime and of every subcontractor in its confirmed supply chain."""
+        return self.filter(
+            Q(organisation=prime)
+            | Q(
+                organisation__prime_links__prime=prime,
+                organisation__prime_links__status="confirmed",
+            )
+        )
+
     def visible_to(self, user):
         """Open records for everyone; members-only records for signed-in members."""
         if user.is_authenticated:
@@ -80,6 +90,11 @@ class PerformanceRecord(index.Indexed, models.Model):
     profile_job_outcomes = models.PositiveIntegerField(
         "contractual profile (expected job outcomes)", null=True, blank=True
     )
+    funding_received = models.PositiveIntegerField(
+        "delivery funding received (£)", null=True, blank=True,
+        help_text="Optional: what the contract paid for this work in the period, in whole pounds. "
+        "Disclosed voluntarily; it gives the Star Rating's value for money.",
+    )  # fmt: skip
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.SELF_REPORTED, db_index=True
     )

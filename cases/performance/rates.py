@@ -21,6 +21,9 @@ DEFINITIONS = {
     "sustainment_outcomes": "Further payments claimed in the period while people stayed in work.",
     "profile_job_outcomes": "The job outcomes the provider's contract expected for the period "
     "(its contractual profile).",
+    "funding_received": "Optional: delivery funding the contract paid for this work in the period, "
+    "in whole pounds (service fees and outcome payments received). Disclosed voluntarily; "
+    "funding ÷ job outcomes is the Star Rating's value for money.",
     "attachment_rate": "Attachments ÷ referrals.",
     "job_start_rate": "Job starts ÷ attachments.",
     "job_outcome_rate": "Job outcomes ÷ attachments.",

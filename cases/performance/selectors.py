@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from types import SimpleNamespace
+
 from django.db.models import Exists, OuterRef, Sum
 
-from cases.performance.models import CohortRecord, PerformanceRecord
+from cases.performance import benchmarks, stars
+from cases.performance.models import CohortRecord, PerformanceRecord, Programme
+from cases.performance.stars import areas
 from hub.base.models import Organisation
 
 
@@ -12,6 +19,9 @@ def visible_record(pk: int, user) -> PerformanceRecord | None:
     """A performance record `user` may see, or None."""
     return PerformanceRecord.objects.visible_to(user).filter(pk=pk).first()
 
+
+_FIGURES = ("referrals", "attachments", "job_starts", "job_outcomes", "profile_job_outcomes",
+            "funding_received")  # fmt: skip
 
 # Benchmarks' peers: each is one query, whatever the number of records.
 
@@ -21,7 +31,7 @@ def visible_records(user):
 
 
 def peer_records(user, *, programme, claimant_group, period_start, period_end, areas=(),
-                 kinds=()):  # fmt: skip
+                 kinds=(), chain=None):  # fmt: skip
     """The records `user` may see on one programme, claimant group and period."""
     records = visible_records(user).filter(
         programme=programme,
@@ -33,6 +43,8 @@ def peer_records(user, *, programme, claimant_group, period_start, period_end, a
         records = records.filter(area__slug__in=areas)
     if kinds:
         records = records.filter(organisation__kind__in=kinds)
+    if chain is not None:
+        records = records.in_supply_chain_of(chain)
     return records.select_related("organisation", "area").order_by(
         "organisation__name", "area__name", "pk"
     )
@@ -94,6 +106,163 @@ def peer_outcome_totals(keys) -> dict[tuple, tuple[int, int]]:
         mine = own.get(key, (0, 0))
         result[key] = (total[0] - mine[0], total[1] - mine[1])
     return result
+
+
+# The Star Rating in four areas: the records' part, fed the other areas' inputs by the caller.
+
+
+def rated_programme_years(user, organisation_ids) -> dict[int, list[tuple]]:
+    """For each organisation, the (programme, financial year) pairs it has records `user` may
+    see in, newest year first: one query."""
+    rows = (
+        visible_records(user)
+        .filter(organisation_id__in=list(organisation_ids))
+        .values_list("organisation_id", "programme_id", "period_start")
+        .distinct()
+        .order_by()
+    )
+    found: dict[int, set] = {}
+    for org_id, programme_id, start in rows:
+        found.setdefault(org_id, set()).add((programme_id, stars.financial_year(start)))
+    programmes = Programme.objects.in_bulk({p for pairs in found.values() for p, _ in pairs})
+    return {
+        org_id: sorted(
+            ((programmes[p], year) for p, year in pairs),
+            key=lambda pair: (-pair[1], pair[0].sort_order, pair[0].name),
+        )
+        for org_id, pairs in found.items()
+    }
+
+
+@dataclass(frozen=True)
+class FourAreas:
+    """One organisation's figures and Star Rating on one programme and financial year."""
+
+    organisation_id: int
+    figures: benchmarks.Combined | None
+    overall: areas.Overall
+    basis: str
+
+    def area(self, key: str) -> areas.AreaRating:
+        return next(a for a in self.overall.areas if a.area == key)
+
+
+def _year_bounds(year: int) -> tuple[date, date]:
+    return date(year, 4, 1), date(year + 1, 3, 1)
+
+
+def _year_records(user, programme, year: int) -> dict[int, list]:
+    """Every organisation's records `user` may see on the programme in the financial year,
+    as plain rows: one query."""
+    start, end = _year_bounds(year)
+    rows = (
+        visible_records(user)
+        .filter(programme=programme, period_start__gte=start, period_start__lte=end)
+        .values("organisation_id", "claimant_group_id", "status", *_FIGURES)
+        .order_by()
+    )
+    by_org: dict[int, list] = {}
+    for row in rows:
+        by_org.setdefault(row["organisation_id"], []).append(SimpleNamespace(**row))
+    return by_org
+
+
+def _area_figures(by_org: dict[int, list]) -> tuple[dict, dict]:
+    """Per organisation and claimant group: job outcomes of attachments (with profile), and
+    funding of job outcomes where funding was disclosed."""
+    outcome_figures, funding_figures = {}, {}
+    for org_id, records in by_org.items():
+        groups: dict[int, list] = {}
+        for record in records:
+            groups.setdefault(record.claimant_group_id, []).append(record)
+        outcomes, funding = {}, {}
+        for group_id, group_records in groups.items():
+            paired = [r for r in group_records if r.job_outcomes is not None and r.attachments]
+            if paired:
+                profiled = [r for r in paired if r.profile_job_outcomes]
+                outcomes[group_id] = areas.GroupFigures(
+                    sum(r.job_outcomes for r in paired), sum(r.attachments for r in paired),
+                    sum(r.profile_job_outcomes for r in profiled) if profiled else None,
+                )  # fmt: skip
+            disclosed = [
+                r for r in group_records
+                if r.funding_received is not None and r.job_outcomes is not None
+            ]  # fmt: skip
+            if disclosed:
+                funding[group_id] = areas.GroupFigures(
+                    sum(r.funding_received for r in disclosed),
+                    sum(r.job_outcomes for r in disclosed),
+                )
+        if outcomes:
+            outcome_figures[org_id] = outcomes
+        if funding:
+            funding_figures[org_id] = funding
+    return outcome_figures, funding_figures
+
+
+def _rate(key: str, record) -> Decimal | None:
+    return getattr(record.rates, key)
+
+
+RATE_KEYS = ("job_start_rate", "job_outcome_rate", "performance_against_profile")
+
+
+def four_area_ratings(
+    user, *, programme, year: int, organisation_ids, standards=None, accreditations=None,
+    experience=None, today: date | None = None, medians: bool = False,
+):  # fmt: skip
+    """The Star Rating in four areas of each organisation on `programme` in financial year
+    `year`, against every organisation with records `user` may see there (one query for the
+    records). The other areas' inputs come from their own apps, keyed by organisation id:
+    `standards` (with_results, met), `accreditations` (kinds) and `experience` (score,
+    responses, reason); a missing key is "no data". With `medians`, also the median of each
+    rate among these organisations and among every organisation on the programme that year:
+    ({id: FourAreas}, {"chain": {rate: median}, "programme": {...}, "counts": (n, m)})."""
+    standards, accreditations, experience = standards or {}, accreditations or {}, experience or {}
+    by_org = _year_records(user, programme, year)
+    outcome_figures, funding_figures = _area_figures(by_org)
+    confirmed = {PerformanceRecord.Status.PEER_CONFIRMED, PerformanceRecord.Status.VERIFIED}
+    result = {}
+    for org_id in organisation_ids:
+        records = by_org.get(org_id, [])
+        css = standards.get(org_id)
+        feedback = experience.get(org_id)
+        rated = [
+            areas.outcomes_area(org_id, outcome_figures),
+            areas.value_for_money_area(org_id, funding_figures),
+            areas.quality_area(
+                areas.QualityInputs(
+                    records=len(records),
+                    records_confirmed=sum(1 for r in records if r.status in confirmed),
+                    measures_with_results=css.with_results if css else 0,
+                    measures_met=css.met if css else 0,
+                    accreditations=tuple(accreditations.get(org_id, ())),
+                )
+            ),
+            areas.experience_area(
+                feedback.score if feedback else None,
+                feedback.responses if feedback else 0,
+                feedback.reason if feedback else "",
+            ),
+        ]
+        result[org_id] = FourAreas(
+            organisation_id=org_id,
+            figures=benchmarks.combine(records) if records else None,
+            overall=areas.overall(rated),
+            basis="period rates (job outcomes ÷ attachments in the same periods)",
+        )
+    if not medians:
+        return result
+    everyone = {org_id: benchmarks.combine(records) for org_id, records in by_org.items()}
+    chain = [everyone[org_id] for org_id in organisation_ids if org_id in everyone]
+    found = {
+        "chain": {k: benchmarks.quartiles([_rate(k, c) for c in chain])[1] for k in RATE_KEYS},
+        "programme": {
+            k: benchmarks.quartiles([_rate(k, c) for c in everyone.values()])[1] for k in RATE_KEYS
+        },
+        "counts": (len(chain), len(everyone)),
+    }
+    return result, found
 
 
 def programmes():

@@ -18,7 +18,7 @@ from hub.base.models import Organisation, SupplyChainLink, User
 
 FIGURES = (
     "referrals", "attachments", "job_starts", "job_outcomes", "sustainment_outcomes",
-    "profile_job_outcomes",
+    "profile_job_outcomes", "funding_received",
 )  # fmt: skip
 FIELDS = (
     "role", "prime", "programme", "area", "claimant_group", "period_start", "period_end",

@@ -127,6 +127,8 @@ def register_rules() -> None:
         ("hub.Report", "resolved_by", CLEAR, "The decision stays."),
         ("hub.TextRevision", "replaced_by", CLEAR, "Earlier versions stay with their item."),
         ("hub.Organisation", "verified_by", CLEAR, "The verification stays."),
+        ("hub.Accreditation", "added_by", CLEAR, "The organisation's accreditation stays."),
+        ("hub.Accreditation", "verified_by", CLEAR, "The verification stays."),
         ("hub.SupplyChainLink", "proposed_by", CLEAR, "The link stays."),
         ("hub.User_groups", "user", DELETE, "Roles on the site end."),
         ("hub.User_user_permissions", "user", DELETE, "Permissions end."),

@@ -4,6 +4,7 @@ from allauth.account import forms as allauth_forms
 from django import forms
 
 from hub.base import sso
+from hub.base.fields import MonthYearField
 from hub.base.models import Membership, Organisation, User
 from hub.base.text import no_control_characters
 
@@ -165,3 +166,43 @@ class ReasonForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["reason"].label = label
         self.fields["reason"].help_text = help_text
+
+
+class AccreditationForm(forms.Form):
+    """An accreditation an organisation admin adds; moderators verify it on the same page."""
+
+    kind = forms.ChoiceField(
+        label="Which standard?", widget=forms.RadioSelect,
+        error_messages={"required": "Choose the standard"},
+    )  # fmt: skip
+    other_name = forms.CharField(
+        label="Name of the standard", required=False, max_length=120,
+        help_text="Only if you chose another quality standard.",
+        validators=[no_control_characters],
+    )  # fmt: skip
+    awarded_on = MonthYearField(label="Month awarded", help_text="For example, 3 2025.")
+    expires_on = MonthYearField(
+        label="Month it expires", required=False, help_text="Leave it empty if it does not expire."
+    )
+    evidence_url = forms.URLField(
+        label="Link to the evidence", max_length=300, assume_scheme="https",
+        help_text="The awarding body's register entry or your certificate, so a moderator can "
+        "check it. Starts with https://",
+        error_messages={"required": "Enter a link to the evidence",
+                        "invalid": "Enter a full web address, like https://example.org/register"},
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        from hub.base.models import Accreditation
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = Accreditation.Kind.choices
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == "other" and not (data.get("other_name") or "").strip():
+            self.add_error("other_name", "Enter the name of the standard")
+        awarded, expires = data.get("awarded_on"), data.get("expires_on")
+        if awarded and expires and expires <= awarded:
+            self.add_error("expires_on", "The month it expires must be after the month awarded")
+        return data

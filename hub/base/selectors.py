@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, QuerySet
 
 from hub.base.models import (
+    Accreditation,
     Area,
     ClaimantGroup,
     EndedSupplyChainLink,
@@ -83,6 +84,46 @@ def memberships_of(user: User, *, include_pending: bool = False) -> QuerySet:
         Membership.objects.filter(user=user, status__in=statuses)
         .select_related("organisation")
         .order_by("organisation__name")
+    )
+
+
+def accreditations_of(organisation: Organisation, *, include_unverified: bool = False) -> list:
+    """An organisation's accreditations, verified first; those waiting for a moderator only
+    when asked (for its admins and moderators)."""
+    queryset = Accreditation.objects.filter(organisation=organisation)
+    if not include_unverified:
+        queryset = queryset.verified()
+    return sorted(queryset, key=lambda a: (not a.verified, a.kind, -a.awarded_on.toordinal()))
+
+
+def verified_accreditations(organisation_ids, *, today) -> dict[int, tuple[str, ...]]:
+    """The kinds of each organisation's verified, unexpired accreditations: one query."""
+    found: dict[int, list[str]] = {}
+    rows = Accreditation.objects.current(today).filter(organisation_id__in=list(organisation_ids))
+    for org_id, kind in rows.values_list("organisation_id", "kind").order_by():
+        found.setdefault(org_id, []).append(kind)
+    return {org_id: tuple(kinds) for org_id, kinds in found.items()}
+
+
+def confirmed_chain(prime: Organisation) -> list[Organisation]:
+    """The prime and every subcontractor in its confirmed supply chain, the prime first."""
+    subcontractors = Organisation.objects.filter(
+        prime_links__prime=prime, prime_links__status=SupplyChainLink.Status.CONFIRMED
+    ).order_by("name", "pk")
+    return [prime, *subcontractors]
+
+
+def in_chain_of(user: User, prime: Organisation) -> bool:
+    """Whether `user` is an approved member of the prime or of a confirmed subcontractor of it."""
+    if not user.is_authenticated:
+        return False
+    approved = Membership.objects.filter(user=user, status=Membership.Status.APPROVED)
+    return (
+        approved.filter(organisation=prime).exists()
+        or approved.filter(
+            organisation__prime_links__prime=prime,
+            organisation__prime_links__status=SupplyChainLink.Status.CONFIRMED,
+        ).exists()
     )
 
 

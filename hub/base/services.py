@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hub.base.models import (
+    Accreditation,
     Area,
     ClaimantGroup,
     EndedSupplyChainLink,
@@ -293,3 +294,45 @@ def supply_chain_remove(*, link: SupplyChainLink, actor: User) -> None:
                 defaults={"confirmed_at": link.confirmed_at, "ended_at": timezone.now()},
             )
         link.delete()
+
+
+# Accreditations: organisation admins add them, moderators verify them.
+
+ACCREDITATION_FIELDS = ("kind", "other_name", "awarded_on", "expires_on", "evidence_url")
+
+
+@transaction.atomic
+def accreditation_add(*, organisation: Organisation, actor: User, **fields) -> Accreditation:
+    """Add an accreditation the organisation holds; it counts only once a moderator verifies it."""
+    _require_admin(actor=actor, organisation=organisation)
+    unknown = set(fields) - set(ACCREDITATION_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown fields: {sorted(unknown)}")
+    accreditation = Accreditation(organisation=organisation, added_by=actor, **fields)
+    if accreditation.kind != Accreditation.Kind.OTHER:
+        accreditation.other_name = ""
+    elif not accreditation.other_name.strip():
+        raise ValidationError({"other_name": "Enter the name of the standard"})
+    if accreditation.expires_on and accreditation.expires_on <= accreditation.awarded_on:
+        raise ValidationError({"expires_on": "The expiry date must be after the award date"})
+    accreditation.full_clean()
+    accreditation.save()
+    return accreditation
+
+
+def accreditation_remove(*, accreditation: Accreditation, actor: User) -> None:
+    """Remove an accreditation (expired, or added by mistake): the organisation's admins only."""
+    _require_admin(actor=actor, organisation=accreditation.organisation)
+    accreditation.delete()
+
+
+def accreditation_verify(
+    *, accreditation: Accreditation, actor: User, verified: bool = True
+) -> Accreditation:
+    """A moderator's check of the evidence: only verified accreditations count and show as such."""
+    if not actor.has_perm("hub.verify_accreditation"):
+        raise PermissionDenied("Only a moderator can verify an accreditation.")
+    accreditation.verified_at = timezone.now() if verified else None
+    accreditation.verified_by = actor if verified else None
+    accreditation.save(update_fields=["verified_at", "verified_by"])
+    return accreditation

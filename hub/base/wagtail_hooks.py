@@ -2,12 +2,15 @@
 the moderation review queue (hub.base.moderation.admin_hooks)."""
 
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from hub.base.admin_readonly import date_set_filter
 from hub.base.admin_users import EraseBulkAction
 from hub.base.models import (
+    Accreditation,
     Area,
     Barrier,
     ClaimantGroup,
@@ -107,9 +110,33 @@ class EmailDomainViewSet(SnippetViewSet):
     panels = [FieldPanel("domain"), FieldPanel("organisation"), FieldPanel("require_sso")]
 
 
+class _AccreditationFilterSet(WagtailFilterSet):
+    verified = date_set_filter("Checked by a moderator", "verified_at", "Verified", "Waiting")
+
+    class Meta:
+        model = Accreditation
+        fields = ["kind"]
+
+
+class AccreditationViewSet(SnippetViewSet):
+    """Accreditations for moderators to find those waiting for a check; they verify on the
+    organisation's accreditations page, where the evidence link is (read only here)."""
+
+    model = Accreditation
+    icon = "success"
+    menu_label = "Accreditations"
+    menu_order = 212
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = ["organisation", "title", "awarded_on", "expires_on", "verified_at"]
+    filterset_class = _AccreditationFilterSet
+    ordering = ["verified_at", "-created_at"]
+
+
 register_snippet(TaxonomyGroup)
 register_snippet(OrganisationViewSet)
 register_snippet(EmailDomainViewSet)
+register_snippet(AccreditationViewSet)
 
 # Deleting users in bulk erases them (hub.base.accounts); registered after Wagtail's own bulk
 # delete, which it replaces.

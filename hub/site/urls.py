@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from hub.base.views import accounts, organisations
 from hub.site import policies, profiles
+from hub.site.ratings import supply_chain
+from hub.site.ratings import views as ratings
 from hub.site.showcase import views as showcase
 
 organisation_patterns = [
@@ -42,6 +44,31 @@ organisation_patterns = [
         "<slug:slug>/supply-chain/<int:pk>/",
         organisations.supply_chain_decide,
         name="supply_chain_decide",
+    ),
+    path(
+        "<slug:slug>/supply-chain/compare/",
+        supply_chain.supply_chain_view,
+        name="supply_chain_view",
+    ),
+    path(
+        "<slug:slug>/star-rating/",
+        ratings.organisation_star_rating,
+        name="organisation_star_rating",
+    ),  # fmt: skip
+    path(
+        "<slug:slug>/accreditations/",
+        organisations.accreditation_list,
+        name="organisation_accreditations",
+    ),
+    path(
+        "<slug:slug>/accreditations/<int:pk>/verify/",
+        organisations.accreditation_verify,
+        name="accreditation_verify",
+    ),
+    path(
+        "<slug:slug>/accreditations/<int:pk>/remove/",
+        organisations.accreditation_remove,
+        name="accreditation_remove",
     ),
 ]
 

@@ -189,3 +189,227 @@ def test_the_worked_example_shows_every_step():
     assert by_name["Tiny Test Charity"].stars is None
     assert rows[-1]["name"] == "Tiny Test Charity"
     assert "75.0" in walkthrough and "3 out of 5" in walkthrough
+
+
+# The Star Rating in four areas (cases.performance.stars.areas): hand-worked figures.
+
+from cases.performance.stars import areas  # noqa: E402
+
+G = areas.GroupFigures
+
+
+def _two_groups():
+    """H serves mostly ESA claimants, S mostly JSA; in each group both do exactly as well."""
+    return {
+        "H": {"jsa": G(30, 100), "esa": G(30, 300)},
+        "S": {"jsa": G(90, 300), "esa": G(10, 100)},
+        "P1": {"jsa": G(20, 100), "esa": G(5, 100)},
+        "P2": {"jsa": G(40, 100), "esa": G(15, 100)},
+        "P3": {"jsa": G(25, 100), "esa": G(8, 100)},
+    }
+
+
+def test_serving_harder_groups_is_not_penalised():
+    # JSA rates 30, 30, 20, 40, 25%: H and S have 2 below and 2 equal, rank (2 + 2/2) / 5 = 60.
+    # ESA rates 10, 10, 5, 15, 8%: the same, rank 60. Weighted: 0.75 × 60 + 0.25 × 60 = 60.
+    figures = _two_groups()
+    harder, easier = areas.outcomes_area("H", figures), areas.outcomes_area("S", figures)
+    assert harder.score == easier.score == 60
+    assert harder.stars == easier.stars == 4
+    assert [(g.group, g.rank, g.weight) for g in harder.groups] == [
+        ("jsa", 60, Decimal("0.25")),
+        ("esa", 60, Decimal("0.75")),
+    ]
+    # The outcomes-only rating of the same figures added up: H's 60/400 = 15% is second
+    # lowest of 15, 25, 12.5, 27.5 and 16.5%, rank 30, two stars; S's 25% ranks 70, four.
+    combined = {
+        name: combine([SimpleNamespace(referrals=None, job_starts=None, profile_job_outcomes=None,
+                                       attachments=sum(f.denominator for f in groups.values()),
+                                       job_outcomes=sum(f.numerator for f in groups.values()))])
+        for name, groups in figures.items()
+    }  # fmt: skip
+    assert stars.star_rating("H", combined).stars == 2
+    assert stars.star_rating("S", combined).stars == 4
+
+
+def test_outcomes_weights_each_groups_rank_by_caseload():
+    # JSA: X 50% of 100, peers 20-35%: rank (4 + 0.5) / 5 = 90. ESA: X 6/300 = 2%, peers 5-15%:
+    # rank 0.5 / 5 = 10. Weighted (100 × 90 + 300 × 10) / 400 = 30: two stars.
+    figures = {
+        "X": {"jsa": G(50, 100), "esa": G(6, 300)},
+        **{f"P{i}": {"jsa": G(j, 100), "esa": G(e, 100)}
+           for i, (j, e) in enumerate([(20, 5), (25, 8), (30, 10), (35, 15)])},
+    }  # fmt: skip
+    rating = areas.outcomes_area("X", figures)
+    assert rating.score == 30
+    assert rating.stars == 2
+    assert rating.adjustment == 0
+
+
+def test_outcomes_profile_adjusts_as_before():
+    figures = _two_groups()
+    figures["H"] = {"jsa": G(30, 100, profile=25), "esa": G(30, 300, profile=30)}
+    rating = areas.outcomes_area("H", figures)
+    # 60 job outcomes against a profile of 55: on profile, 4 + 1 = 5 stars.
+    assert (rating.score, rating.adjustment, rating.stars) == (60, 1, 5)
+
+
+def test_outcomes_needs_half_its_attachments_in_groups_with_peers():
+    figures = _two_groups()
+    figures["H"] = {"jsa": G(12, 40), "whp": G(10, 50)}
+    rating = areas.outcomes_area("H", figures)
+    assert not rating.rated
+    # 40 of 90 attachments (44%) are in a group with five organisations; WHP has only H.
+    assert rating.reason.startswith("only 44% of its attachments")
+    assert rating.groups[1].reason == (
+        "1 organisation to compare with in this group; at least 5 are needed."
+    )
+
+
+def test_outcomes_small_groups_are_not_compared():
+    figures = _two_groups()
+    figures["H"] = {"jsa": G(5, 29)}
+    rating = areas.outcomes_area("H", figures)
+    assert not rating.rated
+    assert rating.groups[0].reason == "fewer than 30 attachments in this group."
+    assert areas.outcomes_area("nobody", figures).reason == (
+        "no job outcomes and attachments reported this year."
+    )
+
+
+def test_outcomes_ties_share_the_middle_rank():
+    figures = {f"T{i}": {"jsa": G(25, 100)} for i in range(5)}
+    rating = areas.outcomes_area("T0", figures)
+    assert rating.score == 50
+    assert rating.stars == 3
+
+
+def _vfm(costs):
+    """Organisations V0... with 20 job outcomes each at these costs per job outcome."""
+    return {f"V{i}": {"jsa": G(cost * 20, 20)} for i, cost in enumerate(costs)}
+
+
+def test_value_for_money_ranks_a_lower_cost_higher():
+    figures = _vfm([1000, 2000, 3000, 4000, 5000])
+    # Costs negated: -1000 is the highest of five, rank 90; -5000 the lowest, rank 10.
+    cheapest, dearest = (
+        areas.value_for_money_area("V0", figures),
+        areas.value_for_money_area("V4", figures),
+    )
+    assert (cheapest.score, cheapest.stars) == (90, 5)
+    assert (dearest.score, dearest.stars) == (10, 1)
+    assert cheapest.groups[0].value == 1000
+    assert cheapest.groups[0].median == 3000
+
+
+def test_value_for_money_is_never_shown_for_fewer_than_the_minimum_peers():
+    rating = areas.value_for_money_area("V0", _vfm([1000, 2000, 3000, 4000]))
+    assert not rating.rated
+    assert rating.reason.startswith("fewer than 5 organisations disclosed funding")
+    assert rating.groups[0].reason.startswith("4 organisations to compare with")
+    assert rating.groups[0].median is None  # never a median of fewer than five
+
+
+def test_value_for_money_without_disclosure_or_outcomes():
+    figures = _vfm([1000, 2000, 3000, 4000, 5000])
+    assert areas.value_for_money_area("none", figures).reason == (
+        "no delivery funding disclosed this year."
+    )
+    figures["Z"] = {"jsa": G(5000, 0)}
+    assert areas.value_for_money_area("Z", figures).reason == (
+        "no job outcomes in the records with funding disclosed."
+    )
+    figures["Y"] = {"jsa": G(9000, 9)}
+    assert areas.value_for_money_area("Y", figures).groups[0].reason == (
+        "fewer than 10 job outcomes with funding disclosed."
+    )
+
+
+def test_quality_weighs_figures_standards_and_accreditations():
+    rating = areas.quality_area(
+        areas.QualityInputs(records=10, records_confirmed=6, measures_with_results=5,
+                            measures_met=4, accreditations=("merlin", "matrix"))
+    )  # fmt: skip
+    # 0.6 × 40 + 0.8 × 40 + 2/3 × 20 = 24 + 32 + 13.33 = 69.3: four stars.
+    assert rating.score == Decimal("69.3")
+    assert rating.stars == 4
+    assert [(name, weight) for name, _, weight in rating.parts] == [
+        ("figures", 40), ("standards", 40), ("accreditations", 20)
+    ]  # fmt: skip
+
+
+def test_quality_counts_at_most_three_distinct_accreditations():
+    assert areas.accreditation_share(("merlin", "merlin")) == Decimal(1) / 3
+    assert areas.accreditation_share(("merlin", "matrix", "cse", "other")) == 1
+    rating = areas.quality_area(
+        areas.QualityInputs(records=4, records_confirmed=4, measures_with_results=2,
+                            measures_met=2, accreditations=("merlin", "matrix", "cse", "other"))
+    )  # fmt: skip
+    assert (rating.score, rating.stars) == (100, 5)
+
+
+def test_quality_needs_records_and_standards_results():
+    assert areas.quality_area(areas.QualityInputs()).reason == "no performance records to check."
+    rating = areas.quality_area(areas.QualityInputs(records=3, records_confirmed=3))
+    assert not rating.rated
+    assert rating.reason == (
+        "no Customer Service Standards results recorded in the last four quarters."
+    )
+    none_held = areas.quality_area(
+        areas.QualityInputs(records=2, records_confirmed=1, measures_with_results=4, measures_met=1)
+    )
+    # 0.5 × 40 + 0.25 × 40 + 0 = 30: two stars; no accreditation is a fact, not missing data.
+    assert (none_held.score, none_held.stars) == (30, 2)
+
+
+def test_experience_from_the_feedback_score():
+    assert areas.experience_area(72, responses=31).stars == 4
+    assert areas.experience_area(Decimal("80"), responses=12).stars == 5
+    empty = areas.experience_area(None, 9, reason="Not enough responses yet (9 of 10)")
+    assert (empty.rated, empty.reason) == (False, "not enough responses yet (9 of 10).")
+    assert areas.experience_area(None).reason == "no claimant feedback yet."
+    assert areas.experience_area(None, 0, "Not enough responses yet (0 of 10)").reason == (
+        "no claimant feedback yet."
+    )
+    assert areas.experience_area(71.25, 40).score == Decimal("71.3")
+
+
+def _rated(area, n):
+    return areas.AreaRating(area, n)
+
+
+def _missing(area):
+    return areas.AreaRating(area, None, "why")
+
+
+def test_overall_combines_the_four_areas_with_published_weights():
+    result = areas.overall([_rated("outcomes", 4), _rated("value_for_money", 2),
+                            _rated("quality", 3), _rated("experience", 5)])  # fmt: skip
+    # (40 × 4 + 20 × 2 + 20 × 3 + 20 × 5) / 100 = 3.6: four stars.
+    assert result.weighted == Decimal("3.60")
+    assert result.stars == 4
+    assert result.scope == "from all 4 areas"
+    assert [a.area for a in result.areas] == list(areas.AREAS)
+
+
+def test_overall_with_a_missing_area_is_re_weighted_and_says_so():
+    result = areas.overall([_rated("outcomes", 3), _rated("value_for_money", 4),
+                            _rated("quality", 4), _missing("experience")])  # fmt: skip
+    # (40 × 3 + 20 × 4 + 20 × 4) / 80 = 3.5, rounded half up: four stars.
+    assert result.weighted == Decimal("3.50")
+    assert result.stars == 4
+    assert result.scope == ("from 3 of 4 areas, re-weighted; missing: customer experience")
+    assert [a.area for a in result.missing] == ["experience"]
+
+
+def test_overall_needs_three_areas_with_outcomes_among_them():
+    two = areas.overall([_rated("outcomes", 5), _rated("quality", 5),
+                         _missing("value_for_money"), _missing("experience")])  # fmt: skip
+    assert not two.rated
+    assert two.reason == (
+        "an overall rating needs at least 3 of the 4 areas, outcomes among them; missing: "
+        "value for money, customer experience."
+    )
+    no_outcomes = areas.overall([_missing("outcomes"), _rated("value_for_money", 5),
+                                 _rated("quality", 5), _rated("experience", 5)])  # fmt: skip
+    assert not no_outcomes.rated

@@ -26,17 +26,17 @@ pytestmark = pytest.mark.django_db
 HEADER = list(imports.COLUMNS)
 GOOD = [
     ["prime", "", "Work and Health Programme", "CPA5", "JSA 25+", "2024-04", "2025-03",
-     "1200", "1100", "380", "260", "150", "300", "members"],
+     "1200", "1100", "380", "260", "150", "300", "members", "1450000"],
     ["prime", "", "restart-scheme", "CPA1", "JSA 18-24", "2024-04", "2025-03",
-     "800", "700", "200", "120", "", "100", "public"],
+     "800", "700", "200", "120", "", "100", "public", ""],
     ["prime", "", "Work Programme", "cpa13", "New ESA claimants", "2014-04", "2015-03",
-     "50", "40", "", "6", "", "", ""],
+     "50", "40", "", "6", "", "", "", ""],
     ["prime", "", "Work Programme", "Wales", "JSA 25+", "2014-04", "2015-03",
-     "1,500", "1400", "300", "150", "80", "200", "Members"],
+     "1,500", "1400", "300", "150", "80", "200", "Members", "£1,450,000"],
     ["prime", "", "Work Choice", "CPA2", "ESA volunteers", "2016-01", "2016-12",
-     "90", "90", "30", "20", "10", "25", "members"],
+     "90", "90", "30", "20", "10", "25", "members", ""],
     ["prime", "", "Work Choice", "CPA3", "ESA volunteers", "01/2016", "12/2016",
-     "900", "800", "300", "200", "100", "250", "members"],
+     "900", "800", "300", "200", "100", "250", "members", ""],
 ]  # fmt: skip
 
 
@@ -209,6 +209,21 @@ def test_validate_reports_every_bad_cell_of_every_bad_row(organisation):
     assert errors[1].reason == "There is no programme “Flexible New Deal”"
     assert "year and month like 2024-04" in errors[2].reason
     assert errors[3].reason == "Attachments (900) cannot be more than referrals (800)"
+
+
+def test_funding_received_is_optional_and_may_be_written_in_pounds(organisation):
+    records, errors = imports.validate(
+        imports.read_rows(upload_file(csv_bytes([GOOD[0], GOOD[1], GOOD[3]]))), organisation
+    )
+    assert errors == []
+    assert [r.funding_received for r in records] == [1450000, None, 1450000]
+    bad = dict(zip(HEADER, GOOD[0], strict=True)) | {"funding_received": "a lot"}
+    _, errors = imports.validate(
+        imports.read_rows(upload_file(csv_bytes([[bad[name] for name in HEADER]]))), organisation
+    )
+    assert [(e.column, e.reason) for e in errors] == [
+        ("funding_received", "Funding received must be a number, like 120, not “a lot”")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from cases.performance.models import CohortRecord, PerformanceRecord
 from forum.models import Category, Post, Thread
 from hub.base.models import User
 from hub.site.bench import approaches as bench_approaches
+from hub.site.bench import chains as bench_chains
 from hub.site.bench import indexing, measure, report, rows, seed
 
 SCALE = 0.001
@@ -43,6 +44,8 @@ def test_the_bench_seeds_consistent_rows_and_measures_pages_against_the_bare_vie
     linked = CaseStudyApproach.objects.filter(case_study__in=bench_cases)
     assert linked.count() == counts.case_studies
     assert bench_approaches.link() == approach and linked.count() == counts.case_studies
+    prime = bench_chains.link(seeded.member_username)
+    assert bench_chains.link(seeded.member_username) == prime  # idempotent
     pages = [
         measure.Page("Case studies", "/case-studies/"),
         measure.Page("Thread, last page", f"/forum/t/{big.pk}/?page={seeded.big_thread_pages}"),
@@ -50,6 +53,8 @@ def test_the_bench_seeds_consistent_rows_and_measures_pages_against_the_bare_vie
         measure.Page("Performance", "/performance/", signed_in=True),
         measure.Page("What works toolkit", "/what-works/"),
         measure.Page("Approach page", f"/what-works/{approach}/"),
+        measure.Page("Star Rating", f"/organisations/{prime}/star-rating/"),
+        measure.Page("Supply chain", f"/organisations/{prime}/supply-chain/compare/", True),
         measure.Page("Cohort benchmark", "/performance/benchmarks/?figures=cohort"),
         measure.Page("Open-data cohort benchmark", rows.cohort_benchmark_api_path()),
     ]
@@ -57,7 +62,7 @@ def test_the_bench_seeds_consistent_rows_and_measures_pages_against_the_bare_vie
     with override_settings(ROOT_URLCONF="hub.site.bench.measure"):
         baseline, results = measure.run(pages, member=member, repeat=3, warmup=1)
     assert baseline.status == 200 and baseline.queries == 0
-    assert [r.status for r in results] == [200] * 8
+    assert [r.status for r in results] == [200] * 10
     assert all(r.queries > 0 and r.p95_ms >= r.p50_ms > 0 for r in results)
     assert all(r.ratio == pytest.approx(r.p95_ms / baseline.p95_ms) for r in results)
     # The bulk rows are in the search index: the rare word finds the one case study saying it.
@@ -67,8 +72,8 @@ def test_the_bench_seeds_consistent_rows_and_measures_pages_against_the_bare_vie
     assert "| Bare view (fixed string) | anonymous |" in table
     assert f"`/forum/t/{big.pk}/?page={seeded.big_thread_pages}`" in table
     assert (
-        report.as_csv(baseline, results).count("\n") == 10
-    )  # a header, the bare view and eight pages
+        report.as_csv(baseline, results).count("\n") == 12
+    )  # a header, the bare view and ten pages
 
 
 def test_percentiles_interpolate_between_ranks():

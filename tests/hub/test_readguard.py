@@ -184,9 +184,9 @@ def test_a_formula_with_no_calculated_value_is_refused_by_cell():
     assert error.messages[0].startswith("Cell H2 holds a formula whose result was never calculated")
 
 
-@override_settings(HUB_UPLOAD_MAX_COLUMNS=14)
+@override_settings(HUB_UPLOAD_MAX_COLUMNS=len(imports.COLUMNS))  # the template's, exactly
 def test_the_limits_come_from_settings():
-    assert ReadLimits.for_uploads(max_rows=10).columns == 14
+    assert ReadLimits.for_uploads(max_rows=10).columns == len(imports.COLUMNS) == 15
     ok = workbook('<row r="1">' + "".join(
         f'<c r="{column_letters(c)}1" t="inlineStr"><is><t>{name}</t></is></c>'
         for c, name in enumerate(HEADER, start=1)) + "</row>"

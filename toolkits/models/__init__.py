@@ -10,7 +10,7 @@ from toolkits.supplychains.models import (  # noqa: E402
 
 from .pages import ToolkitIndexPage, ToolkitPage
 from .scenarios import Scenario
-from .standards import ServiceStandard, StandardsStatement
+from .standards import ServiceStandard, StandardResult, StandardsStatement
 
 __all__ = [
     "ConductComment",
@@ -21,6 +21,7 @@ __all__ = [
     "OpportunityWatch",
     "Scenario",
     "ServiceStandard",
+    "StandardResult",
     "StandardsStatement",
     "ToolkitIndexPage",
     "ToolkitPage",

@@ -97,3 +97,56 @@ class ServiceStandard(models.Model):
 
     def __str__(self) -> str:
         return self.measure
+
+
+class StandardResult(models.Model):
+    """What an organisation achieved against one published Standard Measure in one quarter.
+
+    The measure and its target are copied in, because saving the standards replaces their
+    rows: a result stays with the promise as it was when the quarter was reported."""
+
+    organisation = models.ForeignKey(
+        "hub.Organisation", on_delete=models.CASCADE, related_name="standard_results"
+    )
+    stage = models.ForeignKey("hub.JourneyStage", on_delete=models.PROTECT, related_name="+")
+    measure = models.CharField(max_length=300)
+    measure_kind = models.CharField(max_length=12, choices=ServiceStandard.MeasureKind.choices)
+    target = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
+    frequency = models.CharField(
+        max_length=12, choices=ServiceStandard.Frequency.choices, blank=True
+    )
+    quarter_start = models.DateField(help_text="The first day of the quarter (January, April...).")
+    result = models.DecimalField(
+        max_digits=6, decimal_places=1, null=True, blank=True,
+        help_text="The percentage reached, or the working days it took on average.",
+    )  # fmt: skip
+    kept = models.BooleanField(
+        null=True, blank=True, help_text="For a 'how often' measure: whether it was kept."
+    )
+    met = models.BooleanField(help_text="Whether the result met the target, worked out on saving.")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-quarter_start", "stage__sort_order", "measure", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "stage", "measure", "quarter_start"],
+                name="standard_result_one_per_quarter",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(measure_kind="frequency", kept__isnull=False)
+                    | (~Q(measure_kind="frequency") & Q(result__gte=0))
+                ),
+                name="standard_result_is_complete",
+            ),  # fmt: skip
+        ]
+        indexes = [
+            models.Index(fields=["organisation", "-quarter_start"], name="standard_result_by_org")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure}, quarter from {self.quarter_start:%b %Y}"

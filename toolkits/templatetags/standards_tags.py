@@ -1,11 +1,14 @@
 """Customer Service Standards on other apps' pages (the organisation's profile): the allowed seam,
 so hub's views need not import toolkits."""
 
+import datetime
+
 from django import template
 
 from hub.base import roles
 from toolkits.models import ServiceStandard, StandardsStatement
 from toolkits.services import standards as svc
+from toolkits.services import standards_results as results_svc
 
 register = template.Library()
 
@@ -31,6 +34,8 @@ def standards_on_profile(context, organisation):
     user = context["request"].user
     statement = svc.statement_for(organisation)
     published = statement is not None and statement.status == StandardsStatement.Status.PUBLISHED
+    if published:
+        results_svc.attach_results([statement], today=datetime.date.today())
     return {
         "organisation": organisation,
         "statement": statement,
@@ -39,3 +44,9 @@ def standards_on_profile(context, organisation):
         "due": published and svc.is_due_for_review(statement),
         "is_admin": organisation.pk in roles.admin_organisation_ids(user),
     }
+
+
+@register.filter
+def result_words(result) -> str:
+    """A Standard Measure's result in words: '96%', '4 working days', 'kept'."""
+    return results_svc.result_words(result)

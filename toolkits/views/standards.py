@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -19,8 +20,10 @@ from hub.base.models import Area, JourneyStage, Organisation
 from toolkits import plain_english
 from toolkits.models import StandardsStatement
 from toolkits.services import standards as svc
+from toolkits.services import standards_results as results_svc
 from toolkits.standards_forms import (
     CompareForm,
+    ResultsForm,
     StandardFormSet,
     StatementForm,
     initial_from,
@@ -80,6 +83,7 @@ def standards_compare(request):
     if not ids:
         ids = [org.pk for org in candidates[: svc.COMPARE_AT_MOST]]
     statements, rows = svc.comparison(ids)
+    results_svc.attach_results(statements, today=datetime.date.today())
     return render(
         request,
         "toolkits/standards/compare.html",
@@ -103,6 +107,8 @@ def standards_detail(request, slug):
     published = statement is not None and statement.status == StandardsStatement.Status.PUBLISHED
     if not published and not is_admin:
         raise Http404("No published standards")
+    if statement is not None:
+        results_svc.attach_results([statement], today=datetime.date.today())
     return render(
         request,
         "toolkits/standards/detail.html",
@@ -379,3 +385,54 @@ def standards_check(request):
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_required
+def standards_results(request, slug):
+    """An admin records the quarter's result for each published Standard Measure."""
+    organisation = _administered(request, slug)
+    statement = svc.statement_for(organisation)
+    if statement is None or statement.status != StandardsStatement.Status.PUBLISHED:
+        messages.info(request, "Publish your standards before you record results against them.")
+        return redirect("standards_detail", slug=organisation.slug)
+    today = datetime.date.today()
+    quarters = results_svc.previous_quarters(today, results_svc.QUARTERS_BACK)
+    labels = {q: results_svc.quarter_label(q) for q in quarters}
+    chosen = next(
+        (q for q in quarters if q.isoformat() == request.GET.get("quarter", "")), quarters[0]
+    )
+    items = list(statement.items.all())
+    data = request.POST if request.method == "POST" else None
+    if data is not None:
+        chosen = next((q for q in quarters if q.isoformat() == data.get("quarter")), chosen)
+    saved = results_svc.results_by_measure([organisation.pk], chosen)
+    initial = {"quarter": chosen.isoformat()}
+    for item in items:
+        result = saved.get((organisation.pk, item.stage_id, item.measure))
+        if result is not None:
+            initial[f"measure_{item.pk}"] = (
+                ("yes" if result.kept else "no") if result.kept is not None else result.result
+            )
+    form = ResultsForm(data, initial=initial, items=items, quarters=quarters, labels=labels)
+    if data is not None and form.is_valid():
+        try:
+            results_svc.standard_results_record(
+                actor=request.user, organisation=organisation, quarter=chosen,
+                results=form.results(), today=today,
+            )  # fmt: skip
+        except ValidationError as exc:
+            form.add_error(None, exc.messages[0])
+        else:
+            messages.success(request, f"Results for {labels[chosen]} have been saved.")
+            return redirect("standards_detail", slug=organisation.slug)
+    return render(
+        request,
+        "toolkits/standards/results.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "quarter_label": labels[chosen],
+            "quarters": [(q.isoformat(), labels[q], q == chosen) for q in quarters],
+            "breadcrumbs": _trail(organisation, edit=True)[:-1] + [("Record results", "")],
+        },
+    )

@@ -228,6 +228,7 @@ def benchmark_index(request):
             period_end=end,
             areas=cleaned["area"],
             kinds=cleaned["kind"],
+            chain=cleaned["chain"],
         )
         rows = _peer_rows(records)
         peer_metrics = [row["metrics"] for row in rows]
@@ -235,7 +236,7 @@ def benchmark_index(request):
         context.update(
             {
                 "peer_group": f"{programme}, {group}, {benchmarks.period_label(start, end)}",
-                "narrowed": bool(cleaned["area"] or cleaned["kind"]),
+                "narrowed": bool(cleaned["area"] or cleaned["kind"] or cleaned["chain"]),
                 "rows": rows,
                 "summary_rows": _summary_rows(comparison),
                 "charts": _charts(comparison, peer_metrics, unit="records") if rows else [],

@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, render
 
 from cases.performance import benchmarks, charts, stars
 from cases.performance.selectors import organisation_peer_records
+from cases.performance.stars import areas
+from cases.performance.stars.example import four_areas_example
 from cases.performance.views.benchmarks import JOB_STARTS_NOTE, benchmark_trail, min_peers
 from hub.base.models import Organisation
 
@@ -171,12 +173,19 @@ def _series_desc(organisation, rows) -> str:
 
 def star_rating_methodology(request):
     example, walkthrough = stars.worked_example()
+    four = four_areas_example()
     return render(
         request,
         "cases/benchmarks/star_rating.html",
         {
             "example": example,
             "walkthrough": walkthrough,
+            "four": four,
+            "area_weights": [(areas.AREAS[k], w) for k, w in areas.AREA_WEIGHTS.items()],
+            "quality_weights": areas.QUALITY_WEIGHTS,
+            "min_areas": areas.MIN_AREAS_FOR_OVERALL,
+            "min_coverage": int(areas.MIN_COVERAGE * 100),
+            "min_vfm_outcomes": areas.MIN_VFM_OUTCOMES,
             "min_peers": stars.MIN_PEERS,
             "min_attachments": stars.MIN_ATTACHMENTS,
             "breadcrumbs": benchmark_trail("How the Star Rating works"),

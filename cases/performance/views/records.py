@@ -56,6 +56,8 @@ def record_list(request):
             queryset = queryset.filter(organisation__kind=data["kind"])
         if data["status"]:
             queryset = queryset.filter(status=data["status"])
+        if data["chain"]:
+            queryset = queryset.in_supply_chain_of(data["chain"])
     page = keyset_page(
         queryset.select_related("organisation", "programme", "area", "claimant_group"),
         order=ORDER,

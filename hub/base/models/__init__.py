@@ -1,5 +1,6 @@
 from hub.base.moderation.models import Report
 
+from .accreditations import Accreditation
 from .domains import EmailDomain
 from .notifications import Notification, NotificationPreference
 from .organisations import EndedSupplyChainLink, Membership, Organisation, SupplyChainLink
@@ -8,6 +9,7 @@ from .taxonomy import Area, Barrier, ClaimantGroup, JourneyStage, ShowcaseKind, 
 from .users import User
 
 __all__ = [
+    "Accreditation",
     "Area",
     "Barrier",
     "ClaimantGroup",

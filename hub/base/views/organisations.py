@@ -12,8 +12,15 @@ from django.views.decorators.http import require_POST
 
 from hub.base import ratelimit, selectors, services
 from hub.base.filters import OrganisationFilter
-from hub.base.forms import JoinRequestForm, OrganisationForm, RoleForm, SupplyChainForm
-from hub.base.models import Membership, Organisation, SupplyChainLink
+from hub.base.forms import (
+    AccreditationForm,
+    JoinRequestForm,
+    OrganisationForm,
+    RoleForm,
+    SupplyChainForm,
+)
+from hub.base.models import Accreditation, Membership, Organisation, SupplyChainLink
+from hub.base.views.common import apply_errors
 from hub.base.views.common import posted as _posted
 
 
@@ -58,6 +65,13 @@ def organisation_detail_context(request, slug) -> dict:
         raise Http404 from exc
     membership = selectors.membership_for(request.user, organisation)
     is_admin = membership is not None and membership.is_admin
+    supply_chain = selectors.supply_chain(organisation)
+    # A member of this organisation may open the side-by-side view of each chain it is in.
+    chain_views = []
+    if membership is not None and membership.status == Membership.Status.APPROVED:
+        if organisation.kind == Organisation.Kind.PRIME or supply_chain["subcontractors"]:
+            chain_views.append(organisation)
+        chain_views += [link.prime for link in supply_chain["primes"]]
     return {
         "organisation": organisation,
         "membership": membership,
@@ -67,7 +81,9 @@ def organisation_detail_context(request, slug) -> dict:
         if is_admin
         else 0,
         "members": selectors.organisation_members(organisation),
-        "supply_chain": selectors.supply_chain(organisation),
+        "supply_chain": supply_chain,
+        "chain_views": chain_views,
+        "accreditations": selectors.accreditations_of(organisation),
         "can_verify": request.user.has_perm("hub.verify_organisation"),
         "breadcrumbs": _trail(),
     }
@@ -325,3 +341,73 @@ def supply_chain_decide(request, slug, pk):
         services.supply_chain_remove(link=link, actor=request.user)
         messages.success(request, "The supply-chain link has been removed.")
     return redirect("organisation_members", slug=slug)
+
+
+def accreditation_list(request, slug):
+    """An organisation's accreditations: verified ones for everyone; its admins also see and add
+    those waiting for a moderator, and moderators verify them here."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    is_admin = services.is_organisation_admin(user=request.user, organisation=organisation)
+    can_verify = request.user.has_perm("hub.verify_accreditation")
+    form = AccreditationForm(_posted(request)) if is_admin else None
+    if request.method == "POST":
+        if not is_admin:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.accreditation_add(
+                    organisation=organisation, actor=request.user, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    "The accreditation has been added. It counts once a moderator has checked "
+                    "the evidence.",
+                )
+                return redirect("organisation_accreditations", slug=organisation.slug)
+    accreditations = selectors.accreditations_of(
+        organisation, include_unverified=is_admin or can_verify
+    )
+    return render(
+        request,
+        "hub/organisation_accreditations.html",
+        {
+            "organisation": organisation,
+            "accreditations": accreditations,
+            "form": form,
+            "is_admin": is_admin,
+            "can_verify": can_verify,
+            "breadcrumbs": _trail(organisation),
+        },
+    )
+
+
+@login_required
+@require_POST
+def accreditation_verify(request, slug, pk):
+    if not request.user.has_perm("hub.verify_accreditation"):
+        raise PermissionDenied
+    accreditation = get_object_or_404(Accreditation, pk=pk, organisation__slug=slug)
+    verified = request.POST.get("verified") == "1"
+    services.accreditation_verify(
+        accreditation=accreditation, actor=request.user, verified=verified
+    )
+    messages.success(
+        request,
+        f"{accreditation.title} is now shown as verified."
+        if verified
+        else f"{accreditation.title} is no longer shown as verified.",
+    )
+    return redirect("organisation_accreditations", slug=slug)
+
+
+@login_required
+@require_POST
+def accreditation_remove(request, slug, pk):
+    organisation = _administered(request, slug)
+    accreditation = get_object_or_404(Accreditation, pk=pk, organisation=organisation)
+    services.accreditation_remove(accreditation=accreditation, actor=request.user)
+    messages.success(request, f"{accreditation.title} has been removed.")
+    return redirect("organisation_accreditations", slug=slug)

@@ -19,6 +19,7 @@ from django.test import Client
 from django.test.utils import override_settings
 
 from hub.site.bench import approaches as bench_approaches
+from hub.site.bench import chains as bench_chains
 from hub.site.bench import http as bench_http
 from hub.site.bench import indexing, measure, report, rows, seed
 
@@ -84,11 +85,12 @@ class Command(BaseCommand):
         self._verified_members()
         workshop = self._workshop_pages()
         approach = bench_approaches.link(stdout=self.stdout)
+        prime = bench_chains.link(seeded.member_username, stdout=self.stdout)
         if options["seed_only"]:
             for what, seconds in seeding.items():
                 self.stdout.write(f"  {what}: {seconds:.1f} s")
             return
-        pages = self._pages(seeded, workshop, approach)
+        pages = self._pages(seeded, workshop, approach, prime)
         from hub.base.models import User
 
         member = User.objects.get(username=seeded.member_username)
@@ -232,7 +234,7 @@ class Command(BaseCommand):
             )
         return page.url if page else None
 
-    def _pages(self, seeded, workshop, approach) -> list[measure.Page]:
+    def _pages(self, seeded, workshop, approach, prime=None) -> list[measure.Page]:
         P = measure.Page
         pages = [
             # A page with a template and no data: what the base layout alone costs.
@@ -273,6 +275,14 @@ class Command(BaseCommand):
         ]
         if workshop:
             pages.append(P("Workshop page", workshop))
+        if prime:
+            pages += [
+                P("Star Rating of an organisation", f"/organisations/{prime}/star-rating/"),
+                P("Star Rating of an organisation", f"/organisations/{prime}/star-rating/",
+                  signed_in=True),
+                P(f"Supply-chain view ({bench_chains.CHAIN_SIZE + 1} organisations)",
+                  f"/organisations/{prime}/supply-chain/compare/", signed_in=True),
+            ]  # fmt: skip
         return pages
 
     def _search_pages(self, pages) -> list[measure.Page]:

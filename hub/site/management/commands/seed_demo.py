@@ -15,6 +15,7 @@ from hub.site.demo import cohorts as cohorts_demo
 from hub.site.demo import content, forum_habits, pages, workshops
 from hub.site.demo import feedback as feedback_demo
 from hub.site.demo import forum as forum_demo
+from hub.site.demo import ratings as ratings_demo
 from hub.site.demo import records as demo_records
 from hub.site.demo import supplychains as supplychains_demo
 from hub.site.demo import toolkits as toolkits_demo
@@ -48,6 +49,8 @@ class Command(BaseCommand):
             workshop_notes = workshops.seed(stdout=self.stdout)
             # Toolkit pages and documents, saved model scenarios and Customer Service Standards.
             toolkits = toolkits_demo.seed(stdout=self.stdout)
+            # The Star Rating's other areas: accreditations, funding disclosed, CSS results.
+            ratings = ratings_demo.seed(stdout=self.stdout)
             # Fictional claimants' feedback and complaint themes for some organisations.
             feedback = feedback_demo.seed(stdout=self.stdout)
             # Subcontract opportunities, expressions of interest and conduct feedback on primes.
@@ -58,7 +61,7 @@ class Command(BaseCommand):
         self.stdout.write(approaches)
         self.stdout.write(forum)
         self.stdout.write(habits)
-        for summary in (workshop_notes, toolkits, feedback, supply_chains):
+        for summary in (workshop_notes, toolkits, feedback, supply_chains, ratings):
             if summary:
                 self.stdout.write(summary)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
