@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import OperationalError
 from django.http import HttpResponse
 from django.test import RequestFactory
 
@@ -161,7 +162,46 @@ def primary():
 def router(monkeypatch, primary):
     monkeypatch.setattr(db_router.ReplicaRouter, "has_replica", lambda self: True)
     monkeypatch.setattr(db_router, "connections", {"default": primary})
+    monkeypatch.setattr(db_router, "replica_available", lambda: True)
     return db_router.ReplicaRouter()
+
+
+class _Replica:
+    """A stand-in replica connection that answers or refuses, counting the attempts."""
+
+    def __init__(self, up: bool):
+        self.up, self.attempts = up, 0
+
+    def close_if_health_check_failed(self):
+        pass
+
+    def ensure_connection(self):
+        self.attempts += 1
+        if not self.up:
+            raise OperationalError("connection refused")
+
+
+def test_an_unreachable_replica_sends_reads_to_the_primary_until_the_retry(monkeypatch, settings):
+    """The real replica stopping and starting is tests/scaleout/test_replica.py's; this is the
+    rule: one failed connection marks it down for DATABASE_REPLICA_RETRY_SECONDS."""
+    settings.DATABASES = {**settings.DATABASES, "replica": settings.DATABASES["default"]}
+    settings.DATABASE_REPLICA_RETRY_SECONDS = 30
+    replica = _Replica(up=False)
+    monkeypatch.setattr(db_router, "connections", {"replica": replica})
+    monkeypatch.setattr(db_router, "_replica_down_until", 0.0)
+    clock = [1000.0]
+    monkeypatch.setattr(db_router.time, "monotonic", lambda: clock[0])
+    assert db_router.replica_available() is False and replica.attempts == 1
+    replica.up = True
+    clock[0] += 29
+    assert db_router.replica_available() is False and replica.attempts == 1  # not retried yet
+    clock[0] += 2
+    assert db_router.replica_available() is True and replica.attempts == 2
+
+
+def test_without_a_replica_configured_nothing_is_tried(monkeypatch):
+    monkeypatch.setattr(db_router, "connections", {})
+    assert db_router.replica_available() is False
 
 
 def _through_middleware(request, router):
