@@ -78,8 +78,10 @@ def _field_context(bound_field, label_class):
     ctx = {
         "id": field_id,
         "label": bound_field.label,
-        # A search box is optional by nature; saying so is noise.
+        # A search box is optional by nature; saying so is noise. A field required by another
+        # answer (`required_when`, shown under that answer) is not "optional" either.
         "optional": not bound_field.field.required
+        and not getattr(bound_field.field, "required_when", "")
         and getattr(widget, "input_type", "") != "search",
         "label_class": label_class,
         "hint": bound_field.help_text,
