@@ -224,3 +224,19 @@ def _honeypot_control(bound_field):
     widget.attrs = {k: v for k, v in widget.attrs.items() if k not in {"class", "style"}}
     attrs = {"id": _base_id(bound_field), "tabindex": "-1", "autocomplete": "off"}
     return bound_field.as_widget(widget=widget, attrs=attrs)
+
+
+@register.simple_tag
+def details_open(form, names: str) -> str:
+    """ "open" when any of the named fields (space-separated; absent ones are skipped) has an
+    error or a value other than its default, so a <details> section of a long form never hides
+    what was typed or what needs fixing."""
+    for name in names.split():
+        if name not in form.fields:
+            continue
+        bound = form[name]
+        value = bound.value()
+        empty = value in (None, "", [], ()) or value == [""]
+        if bound.errors or not (empty or value == form.fields[name].initial):
+            return "open"
+    return ""
