@@ -71,7 +71,8 @@ class StandardForm(forms.Form):
         max_value=100,
         max_digits=4,
         decimal_places=1,
-        help_text="A number from 0 to 100, for example 95.",
+        help_text="Needed when the measure is a target percentage: a number from 0 to 100, "
+        "for example 95.",
         widget=forms.TextInput(
             attrs={"inputmode": "decimal", "class": "govuk-input--width-4", "spellcheck": "false"}
         ),
@@ -108,6 +109,14 @@ class StandardForm(forms.Form):
         choices=[("", "Choose how often"), *ServiceStandard.Frequency.choices],
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each value is required once its kind is chosen (it is shown under that choice), so
+        # its label must not say "(optional)".
+        for name, kind in (("percentage", Kind.PERCENTAGE), ("days", Kind.DAYS),
+                           ("frequency", Kind.FREQUENCY)):  # fmt: skip
+            self.fields[name].required_when = kind.label
+
     def clean(self):
         data = super().clean()
         kind = data.get("measure_kind")
@@ -116,11 +125,16 @@ class StandardForm(forms.Form):
             and data.get("percentage") is None
             and not self.has_error("percentage")
         ):
-            self.add_error("percentage", "Enter the target percentage, from 0 to 100")
+            self.add_error(
+                "percentage",
+                "Enter the target percentage, from 0 to 100: you chose a target percentage",
+            )
         elif kind == Kind.DAYS and data.get("days") is None and not self.has_error("days"):
-            self.add_error("days", "Enter the number of working days")
+            self.add_error(
+                "days", "Enter the number of working days: you chose a number of working days"
+            )
         elif kind == Kind.FREQUENCY and not data.get("frequency"):
-            self.add_error("frequency", "Choose how often")
+            self.add_error("frequency", "Choose how often: you chose 'How often'")
         return data
 
     def standard_input(self, stage) -> StandardInput:

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 
 from django.conf import settings
@@ -181,6 +182,44 @@ def mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
     if ids is not None:
         unread = unread.filter(pk__in=list(ids))
     return unread.update(read_at=timezone.now())
+
+
+@dataclass(frozen=True)
+class NotificationDay:
+    """One day's notifications on the list, with a heading a member reads at a glance."""
+
+    day: date
+    label: str
+    items: list
+    unread_ids: list[int]
+
+
+def group_by_day(items: Iterable, *, today: date) -> list[NotificationDay]:
+    """Notifications (newest first) in days, headed "Today", "Yesterday" or "Monday 1 December
+    2026" in the site's time zone; each notification gets its kind's label as `kind_label`."""
+    days: list[NotificationDay] = []
+    for item in items:
+        day = timezone.localdate(item.created_at)
+        if not days or days[-1].day != day:
+            ago = (today - day).days
+            label = (
+                "Today"
+                if ago == 0
+                else "Yesterday"
+                if ago == 1
+                else f"{day:%A} {day.day} {day:%B %Y}"
+            )
+            days.append(NotificationDay(day, label, [], []))
+        item.kind_label = _kind_label(item.kind)
+        days[-1].items.append(item)
+        if item.read_at is None:
+            days[-1].unread_ids.append(item.pk)
+    return days
+
+
+def _kind_label(key: str) -> str:
+    kind = _kinds.get(key)
+    return kind.label if kind else ""
 
 
 def preferences_for(user: User) -> list[tuple[NotificationKind, bool, str]]:

@@ -120,15 +120,20 @@ ALLOWED_COLOURS = {"#0b5e63", "#0b0c0c", "#505a5f", "#1d70b8", "#d4351c", "#b1b4
                    "#ffffff", "none"}  # fmt: skip
 
 
-def _check_svg(svg: str, chart_id: str):
-    assert svg.startswith("<svg") and svg.endswith("</svg>")
-    assert 'role="img"' in svg
-    assert f'aria-labelledby="{chart_id}-title {chart_id}-desc"' in svg
-    assert f'<title id="{chart_id}-title">' in svg and f'<desc id="{chart_id}-desc">' in svg
-    assert "style=" not in svg and "<script" not in svg
-    assert set(re.findall(r'(?:fill|stroke)="([^"]+)"', svg)) <= ALLOWED_COLOURS
-    sizes = {int(size) for size in re.findall(r'font-size="(\d+)"', svg)}
-    assert min(sizes) >= 14
+def _check_svg(html: str, chart_id: str) -> str:
+    """Both drawings (wide, narrow) are accessible images; returns the wide one."""
+    assert html.startswith('<div class="hub-chart">') and "style=" not in html
+    drawings = re.findall(r"<svg.*?</svg>", html, flags=re.S)
+    assert len(drawings) == 2
+    for svg, svg_id in zip(drawings, (chart_id, f"{chart_id}-narrow"), strict=True):
+        assert 'role="img"' in svg
+        assert f'aria-labelledby="{svg_id}-title {svg_id}-desc"' in svg
+        assert f'<title id="{svg_id}-title">' in svg and f'<desc id="{svg_id}-desc">' in svg
+        assert "<script" not in svg
+        assert set(re.findall(r'(?:fill|stroke)="([^"]+)"', svg)) <= ALLOWED_COLOURS
+        sizes = {int(size) for size in re.findall(r'font-size="(\d+)"', svg)}
+        assert min(sizes) >= 16
+    return drawings[0]
 
 
 def test_strip_chart_draws_every_peer_and_highlights_one():
@@ -142,7 +147,7 @@ def test_strip_chart_draws_every_peer_and_highlights_one():
         highlight=D("0.35"),
         highlight_label="This record",
     )
-    _check_svg(svg, "c1")
+    svg = _check_svg(svg, "c1")
     assert "Job outcome rate &lt;b&gt;" in svg and "&amp; one" in svg
     assert svg.count("<circle") == 4 + 1  # four peers and the legend's dot
     assert "This record: 35%" in svg
@@ -152,7 +157,7 @@ def test_strip_chart_with_no_values():
     svg = charts.strip_chart(
         chart_id="c2", title="t", desc="d", values=[], summary=benchmarks.summarise([])
     )
-    _check_svg(svg, "c2")
+    svg = _check_svg(svg, "c2")
     assert "<rect" in svg  # the legend only
 
 
@@ -173,7 +178,7 @@ def test_line_chart_breaks_lines_at_gaps():
             ),
         ],  # fmt: skip
     )
-    _check_svg(svg, "c3")
+    svg = _check_svg(svg, "c3")
     outcome_path = re.findall(r'<path d="([^"]+)" fill="none" stroke="#0b5e63"', svg)[0]
     assert outcome_path.count("M") == 2 and "L" not in outcome_path
     assert 'stroke-dasharray="9 5"' in svg
@@ -241,7 +246,7 @@ def test_index_shows_the_peer_group_summary_chart_and_table(client, taxonomy):
     summary = response.context["summary_rows"][0]
     assert summary["label"] == "Job outcome rate"
     assert summary["cells"] == ["10.0%", "20.0%", "30.0%", "40.0%", "50.0%"]
-    assert html.count('role="img"') == 3
+    assert html.count('role="img"') == 3 * 2  # each chart drawn wide and narrow
     assert "<caption" in html and 'scope="row"' in html
     assert "early indicator" in html
 
@@ -323,7 +328,7 @@ def test_record_page_highlights_the_record(client, taxonomy):
     assert "This record: 15%" in html
     assert response.context["peer_count"] == 4
     assert response.context["summary_rows"][0]["words"] == "in the third quarter, below the median"
-    assert html.count('role="img"') == 3
+    assert html.count('role="img"') == 3 * 2  # each chart drawn wide and narrow
     assert "early indicator" in html
 
 
@@ -351,7 +356,7 @@ def test_organisation_page_shows_the_time_series_and_star_ratings(client, taxono
     assert year["rating"].stars == 5
     assert '<span aria-hidden="true">★★★★★</span> <strong>5 out of 5</strong>' in html
     assert '<span class="govuk-visually-hidden"> stars</span>' in html
-    assert html.count('role="img"') == 1
+    assert html.count('role="img"') == 2  # one chart, drawn wide and narrow
     assert "early indicator" in html
 
 

@@ -1,5 +1,6 @@
 """Case-study pages: permissions, posting, lists, query counts and inert user text."""
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -148,6 +149,36 @@ def test_an_error_keeps_everything_typed(client):
     assert "Weekly job clubs in a hostel." in html and "Book the room early." in html
     assert 'value="2024"' in html
     assert not CaseStudy.objects.exists()
+
+
+def _sections(html: str) -> dict[str, bool]:
+    """Each <details> section of the form: its summary text and whether it is open."""
+    return {
+        re.sub(r"<[^>]+>", "", summary).strip(): "open" in attrs
+        for attrs, summary in re.findall(
+            r'<details class="govuk-details hub-form-section"([^>]*)>'
+            r"\s*<summary[^>]*>(.*?)</summary>",
+            html,
+            flags=re.S,
+        )
+    }
+
+
+def test_the_form_folds_optional_sections_into_details_that_open_for_answers_and_errors(client):
+    organisation = OrganisationFactory()
+    client.force_login(member_of(organisation))
+    blank = client.get(reverse("case_study_create")).content.decode()
+    sections = _sections(blank)
+    assert len(sections) == 3 and not any(sections.values())
+    assert 'data-choice-filter="Filter the barriers"' in blank
+    assert 'data-choice-filter="Filter the areas"' in blank
+
+    # Barriers chosen and figures with an error: both sections open; the evidence stays shut.
+    posted = client.post(
+        reverse("case_study_create"), _form_data(organisation, title="", job_outcomes="20")
+    ).content.decode()
+    opened = {summary.split()[0]: is_open for summary, is_open in _sections(posted).items()}
+    assert opened == {"Barriers": True, "In": True, "The": False}
 
 
 def test_posting_publishes_with_tags_terms_and_history(client):

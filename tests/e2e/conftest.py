@@ -133,3 +133,13 @@ def new_page(browser, js_enabled, live_server):
     yield open_page
     for context in contexts:
         context.close()
+
+
+def account_menu(page):
+    """Open the header's account links (the "Account" dropdown at desktop widths, the "Menu"
+    below them) and return the open panel, for steps such as signing out."""
+    dropdown = page.locator(".hub-header__dropdown")
+    menu = dropdown if dropdown.is_visible() else page.locator(".hub-header__menu")
+    if menu.get_attribute("open") is None:
+        menu.locator("> summary").click()
+    return menu

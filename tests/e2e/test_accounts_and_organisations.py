@@ -9,6 +9,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from hub.base.models import Membership, Organisation, User
+from tests.e2e.conftest import account_menu
 from tests.factories import PASSWORD, OrganisationFactory, UserFactory, admin_of
 
 # serialized_rollback restores what the data migrations made (home page, taxonomies, groups)
@@ -32,7 +33,7 @@ def test_sign_up_verify_sign_in_create_organisation_and_approve_a_join_request(
     # A visitor arrives on the home page and creates an account.
     page.goto("/")
     auditor.check(page, js_enabled)
-    page.get_by_role("link", name="Create an account").first.click()
+    page.get_by_role("main").get_by_role("link", name="Create an account").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Create an account")
     auditor.check(page, js_enabled)
 
@@ -71,10 +72,10 @@ def test_sign_up_verify_sign_in_create_organisation_and_approve_a_join_request(
 
     # Now signing in works.
     sign_in(page, auditor, js_enabled, "nadia.new@example.org", "a-long-enough-passphrase")
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(account_menu(page).get_by_role("button", name="Sign out")).to_be_visible()
 
     # The profile: only its owner edits it.
-    page.get_by_role("link", name="Your profile").first.click()
+    account_menu(page).get_by_role("link", name="Your profile").click()
     auditor.check(page, js_enabled)
     page.get_by_label("Display name").fill("Nadia Newman")
     page.get_by_label("Job title").fill("Employment adviser")

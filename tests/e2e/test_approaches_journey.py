@@ -59,7 +59,7 @@ def test_filter_the_toolkit_open_an_approach_and_post_evidence(
     expect(summary).to_contain_text("Typical")
     # (180 x (25 - 12) + 150 x (20 - 12) + 50 x (20 - 16)) / 380 = 9.8 points
     expect(summary).to_contain_text("+9.8 percentage points")
-    expect(page.locator("figure.hub-figure svg[role=img]")).to_have_count(1)
+    expect(page.locator("figure.hub-figure svg[role=img]")).to_have_count(2)  # wide and narrow
     auditor.check(page, js_enabled)
 
     # ...and opens its best-evidenced case study, which shows each reason.
@@ -86,10 +86,12 @@ def test_filter_the_toolkit_open_an_approach_and_post_evidence(
     page.get_by_label("What did you do?").fill("- Asked each starter when their shifts end")
     page.get_by_label("The story").fill("Starters said a call at work was awkward.")
     page.get_by_label("What were the outcomes?").fill("More stayed in work.")
+    page.get_by_text("In figures: people supported").click()  # <details> sections
     page.get_by_label("How many people took part?").fill("100")
     page.get_by_label("How many started work?").fill("60")
     page.get_by_label("How many reached a job outcome?").fill("40")
     page.get_by_label("Lessons and pitfalls").fill("Ask before texting.")
+    page.get_by_text("The evidence: comparison, cost").click()
     page.get_by_label("In-work support by text").check()
     page.get_by_label("A comparison group").check()
     page.get_by_label("The comparison's job outcome rate").fill("20")

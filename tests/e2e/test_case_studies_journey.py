@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from cases.casestudies.models import CaseStudy, Comment, Rating
 from hub.site.pages import HomePage
 from hub.site.showcase.models import ShowcasePage
+from tests.e2e.conftest import account_menu
 from tests.e2e.test_accounts_and_organisations import sign_in
 from tests.factories import OrganisationFactory, member_of, moderator
 
@@ -49,6 +50,7 @@ def test_post_rate_comment_notify_feature_hide_and_browse(
     auditor.check(page, js_enabled)
     page.get_by_label("Summary").fill("Weekly job clubs held in a hostel with a housing charity.")
     page.get_by_label("JSA 25+").check()
+    page.get_by_text("Barriers addressed and areas served").click()  # a <details> section
     page.get_by_label("Housing and homelessness").check()
     page.get_by_label("Pre-work support").check()
     page.locator("#id_period_start_0").fill("3")
@@ -95,7 +97,8 @@ def test_post_rate_comment_notify_feature_hide_and_browse(
 
     # The author sees the notifications, and has the email with a working unsubscribe link.
     page.goto("/")
-    page.get_by_role("link", name=re.compile(r"^Notifications 2")).click()
+    expect(page.locator(".hub-header__dropdown .hub-count")).to_contain_text("2")
+    account_menu(page).get_by_role("link", name="Notifications (2 unread)").click()
     expect(page.get_by_role("main")).to_contain_text("rated your case study")
     expect(page.get_by_role("main")).to_contain_text("commented on your case study")
     auditor.check(page, js_enabled)

@@ -8,6 +8,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from forum.models import Post, Thread
+from tests.e2e.conftest import account_menu
 from tests.e2e.test_accounts_and_organisations import sign_in
 from tests.factories import moderator
 from tests.forum.helpers import category, new_member, seasoned_member
@@ -65,7 +66,8 @@ def test_start_reply_quote_mention_notify_flag_hide_limit_and_access(
 
     # The first member is notified, and emailed with a working unsubscribe link.
     page.goto("/")
-    page.get_by_role("link", name=re.compile(r"^Notifications 1")).click()
+    expect(page.locator(".hub-header__dropdown .hub-count")).to_contain_text("1")
+    account_menu(page).get_by_role("link", name="Notifications (1 unread)").click()
     expect(page.get_by_role("main")).to_contain_text("Ben Replier mentioned you")
     auditor.check(page, js_enabled)
     email = next(m for m in mail.outbox if starter.email in m.to and "mentioned you" in m.body)

@@ -16,6 +16,7 @@ from cases.performance import services as records
 from forum import services as forum_services
 from hub.base.models import User
 from tests.cases.records_helpers import figures
+from tests.e2e.conftest import account_menu
 from tests.e2e.test_accounts_and_organisations import sign_in
 from tests.factories import PASSWORD, CaseStudyFactory, MembershipFactory, UserFactory
 from tests.forum.helpers import category, seasoned_member
@@ -55,7 +56,7 @@ def test_a_member_downloads_their_data_then_deletes_their_account(
     counts_before = (theirs.rating_count, theirs.rating_score)
     page = new_page()
     sign_in(page, auditor, js_enabled, member.email)
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(account_menu(page).get_by_role("button", name="Sign out")).to_be_visible()
 
     # From the profile to their data.
     page.goto("/accounts/profile/")
@@ -114,7 +115,7 @@ def test_an_administrator_deletes_a_member_from_the_admin(new_page, auditor, js_
     UserFactory(email="site.admin@example.org", is_superuser=True, is_staff=True)
     page = new_page()
     sign_in(page, auditor, js_enabled, "site.admin@example.org")
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(account_menu(page).get_by_role("button", name="Sign out")).to_be_visible()
     page.goto(f"/admin/users/delete/{member.pk}/")
     expect(page.get_by_text("Former member", exact=False).first).to_be_visible()
     page.get_by_role("button", name="Yes, delete").click()

@@ -62,9 +62,9 @@ def test_a_visitor_searches_from_the_header_finds_all_three_and_narrows_to_one_t
     page = new_page()
     page.goto("/")
     auditor.check(page, js_enabled)
-    header_search = page.get_by_role("search", name="Site search")
-    header_search.get_by_role("searchbox", name="Search the hub").fill(WORD)
-    header_search.get_by_role("button", name="Search").click()
+    page.get_by_role("navigation", name="Account").get_by_role("link", name="Search").click()
+    page.get_by_role("main").get_by_role("searchbox", name="Search the hub").fill(WORD)
+    page.get_by_role("main").get_by_role("button", name="Search").click()
 
     expect(page.get_by_role("heading", level=2, name=re.compile("3 results for"))).to_be_visible()
     main = page.get_by_role("main")

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from hub.base.models import EmailDomain, Membership, User
+from tests.e2e.conftest import account_menu
 from tests.factories import PASSWORD, OrganisationFactory, admin_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -39,7 +40,7 @@ def test_first_sso_sign_in_creates_the_account_and_the_admin_sees_the_request(
     page.get_by_label("Username").fill(person.username)
     page.get_by_label("Password").fill(person.password)
     page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(account_menu(page).get_by_role("button", name="Sign out")).to_be_visible()
     assert page.url.startswith(live_server.url)
     auditor.check(page, js_enabled)
 
@@ -54,7 +55,7 @@ def test_first_sso_sign_in_creates_the_account_and_the_admin_sees_the_request(
     admin_page.get_by_label("Email").fill(admin.email)
     admin_page.get_by_label("Password", exact=True).fill(PASSWORD)
     admin_page.get_by_role("button", name="Sign in", exact=True).click()
-    expect(admin_page.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(account_menu(admin_page).get_by_role("button", name="Sign out")).to_be_visible()
     admin_page.goto(f"/organisations/{council.slug}/")
     admin_page.get_by_role("link", name="Manage members and supply chain").click()
     expect(admin_page.get_by_role("rowheader", name=re.compile("Priya Shah"))).to_be_visible()

@@ -478,8 +478,10 @@ def test_header_shows_the_unread_count_to_the_signed_in_member(client):
         _notify(member)
     header = _soup(client.get("/organisations/")).select_one("header")
     link = header.find("a", href=reverse("notification_list"))
-    assert link.get_text(" ", strip=True) == "Notifications 3 unread"
-    assert link.select_one(".hub-count .govuk-visually-hidden").get_text() == " unread"
+    assert link.get_text(" ", strip=True) == "Notifications (3 unread)"
+    account = header.select_one(".hub-header__dropdown > summary")
+    assert account.get_text(" ", strip=True) == "Account 3 unread notifications"
+    assert account.select_one(".hub-count").get_text(" ", strip=True).startswith("3")
 
 
 def test_header_has_no_notifications_link_when_signed_out(client):
@@ -493,3 +495,50 @@ def test_unread_count_is_one_query():
     with CaptureQueriesContext(connection) as queries:
         assert notifications.unread_count(member) == 1
     assert len(queries) == 1
+
+
+# Grouped by day, with a "mark these as read" for each day.
+
+
+class _Row:
+    def __init__(self, pk, created_at, read=False, kind=KIND):
+        self.pk, self.created_at, self.kind = pk, created_at, kind
+        self.read_at = created_at if read else None
+
+
+def test_group_by_day_heads_today_yesterday_and_older_days_and_counts_unread():
+    import datetime
+
+    tz = timezone.get_current_timezone()
+    at = lambda d, h: datetime.datetime(2026, 12, d, h, tzinfo=tz)  # noqa: E731
+    rows = [_Row(5, at(3, 9)), _Row(4, at(3, 8), read=True), _Row(3, at(2, 20)),
+            _Row(2, at(1, 7)), _Row(1, at(1, 6), kind="no.such.kind")]  # fmt: skip
+    days = notifications.group_by_day(rows, today=datetime.date(2026, 12, 3))
+    assert [d.label for d in days] == ["Today", "Yesterday", "Tuesday 1 December 2026"]
+    assert [[r.pk for r in d.items] for d in days] == [[5, 4], [3], [2, 1]]
+    assert [d.unread_ids for d in days] == [[5], [3], [2, 1]]
+    assert rows[0].kind_label == notifications.get_kind(KIND).label
+    assert rows[-1].kind_label == ""
+
+
+def test_a_day_with_several_unread_has_one_button_that_marks_only_them(client):
+    member = UserFactory()
+    today = [_notify(member, message=f"Today {n}.") for n in range(3)]
+    old = _notify(member, message="Last week.")
+    Notification.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timezone.timedelta(days=7)
+    )
+    someone_else = _notify(UserFactory(), message="Not yours.")
+    client.force_login(member)
+
+    soup = _soup(client.get(reverse("notification_list")))
+    sections = soup.select("main section.hub-notification-day")
+    assert sections[0].h2.get_text(" ", strip=True).startswith("Today")
+    buttons = sections[0].select("button")
+    assert len(buttons) == 1 and buttons[0].get_text(" ", strip=True).startswith("Mark these 3")
+    assert sections[0].select_one(".hub-meta").get_text(strip=True)
+
+    ids = [str(n.pk) for n in today[:2]] + [str(someone_else.pk)]
+    client.post(reverse("notification_mark_read"), {"id": ids})
+    unread = set(Notification.objects.filter(read_at__isnull=True).values_list("pk", flat=True))
+    assert unread == {today[2].pk, old.pk, someone_else.pk}

@@ -166,6 +166,23 @@ def test_the_type_filter_shows_only_that_type_with_every_count_kept(client):
     assert 'href="/search/?q=quokkabike&amp;type=pages"' in page
 
 
+def test_only_types_with_hits_are_offered_with_their_counts_and_the_page_has_one_box(client):
+    CaseStudyFactory(title="Loans of bicycles", body=f"We lent a {WORD} to each.")
+    thread_with(f"Has anyone tried a {WORD}?")
+
+    response = client.get("/search/", {"q": WORD})
+
+    links = {t["key"]: t["count"] for t in response.context["type_links"]}
+    assert links == {"all": 2, "case-studies": 1, "posts": 1}  # the thread's title misses
+    page = response.content.decode()
+    assert "type=organisations" not in page and "type=records" not in page
+    assert page.count('type="search"') == 1  # the page's own box; the header's menu has none
+    chosen = client.get("/search/", {"q": WORD, "type": "organisations"})
+    assert {t["key"] for t in chosen.context["type_links"]} == {
+        "all", "case-studies", "posts", "organisations"
+    }  # fmt: skip
+
+
 def test_the_all_view_shows_a_few_of_each_type_and_links_to_the_rest(client):
     for n in range(search.PREVIEW_SIZE + 2):
         CaseStudyFactory(title=f"Study {n}", body=f"The {WORD} again.")

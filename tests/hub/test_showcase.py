@@ -42,10 +42,13 @@ def test_featuring_publishes_the_showcase_marks_the_case_study_and_tells_its_aut
     assert case_study.featured_at is not None
     assert showcase.revisions.count() == 2  # the feature is a new, published revision
     assert Notification.objects.filter(recipient=case_study.author, kind="cases.featured").exists()
-    for url in ("/showcase/", "/", "/case-studies/", case_study.get_absolute_url()):
+    for url in ("/", "/case-studies/", case_study.get_absolute_url()):
         html = client.get(url).content.decode()
         assert "Allotment job club" in html and "Featured" in html, url
-    assert "Easy to copy." in client.get("/showcase/").content.decode()
+    showcase_html = client.get("/showcase/").content.decode()
+    assert "Allotment job club" in showcase_html and "Easy to copy." in showcase_html
+    # Everything on the showcase is featured, so its cards carry no "Featured" badge.
+    assert ">Featured</strong>" not in showcase_html
 
 
 def test_only_moderators_feature_and_only_published_case_studies(showcase):

@@ -436,3 +436,62 @@ def test_an_answer_left_out_of_the_address_takes_its_usual_value(client):
     assert f'data-figure="surplus">{_money(run_model(form.model_inputs()).surplus)}<' in html
     # Sent but empty is still a question to answer.
     assert "Enter your fixed costs each month" in _page(client, fixed_costs="").content.decode()
+
+
+# Results that fit a screen: the key columns first, whole people, the full table on demand.
+
+
+def test_people_and_pounds_filters_round_to_whole_numbers():
+    from toolkits.templatetags.financial_model import people, pounds
+
+    assert people(Decimal("405.6")) == "406"
+    assert people(Decimal("6.5")) == "7"  # half up, as people count it
+    assert people(Decimal("0.4")) == "0"
+    assert people(Decimal("1234.5")) == "1,235"
+    assert people(None) == ""
+    assert pounds(Decimal("-1234.5")) == "\u2212£1,235"
+    assert pounds(Decimal("99.49")) == "£99"
+
+
+def test_the_key_table_leads_with_money_in_the_bank_net_cash_flow_and_total_costs(client):
+    html = _page(client).content.decode()
+    key = html[
+        html.index('id="monthly-key"') : html.index("</table>", html.index('id="monthly-key"'))
+    ]
+    headers = re.findall(r'role="columnheader"[^>]*>([^<]+)</th>', key)
+    assert headers[:4] == ["Month", "Money in the bank", "Net cash flow", "Total costs"]
+    assert len(headers) <= 7
+    full = html[html.index('id="monthly-all"') :]
+    assert "<details" in html[html.index('id="monthly-all"') - 40 : html.index('id="monthly-all"')]
+    assert 'role="region" aria-labelledby="monthly-all-caption" tabindex="0"' in full
+    assert full.count('scope="col"', 0, full.index("</thead>")) == 15
+
+
+def test_displayed_counts_are_whole_people_and_the_export_keeps_the_fractions(client):
+    result = _expected()
+    html = _page(client).content.decode()
+    fractional = [r.job_outcomes for r in result.rows if r.job_outcomes % 1]
+    assert fractional, "the preset gives fractional expected job outcomes"
+    start = html.index('id="monthly-key"')
+    key = html[start : html.index("</table>", start)]
+    outcomes = re.findall(r'data-label="Job outcomes">([^<]+)<', key)
+    assert len(outcomes) == len(result.rows)
+    assert all(re.fullmatch(r"[\d,]+", value) for value in outcomes)
+    assert re.fullmatch(r"[\d,]+", re.search(r'data-figure="starts">([^<]+)<', html).group(1))
+    exported = client.get(f"{URL}financial-model.csv?{_query()}")
+    body = b"".join(exported.streaming_content) if exported.streaming else exported.content
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    column = rows[0].index("Job outcomes")
+    assert any(float(row[column]) % 1 for row in rows[1:])
+
+
+def test_what_if_grid_shows_whole_pounds_under_short_headings(client):
+    html = _page(client).content.decode()
+    grid = html[
+        html.index('id="what-if-caption"') : html.index(
+            "</table>", html.index('id="what-if-caption"')
+        )
+    ]
+    assert '<span class="govuk-visually-hidden">Outcome rate </span>+20%' in grid
+    cells = re.findall(r'data-what-if="[^"]+">\s*([^<]+)<', grid)
+    assert cells and all(re.fullmatch(r"\u2212?£[\d,]+", cell.strip()) for cell in cells)

@@ -366,13 +366,29 @@ def _error_beside(html, field_id):
     return re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else None
 
 
+def test_the_value_a_chosen_measure_needs_is_not_labelled_optional(client):
+    organisation = OrganisationFactory()
+    client.force_login(admin_of(organisation))
+    html = client.get(reverse("standards_edit", args=[organisation.slug])).content.decode()
+    html += client.post(
+        reverse("standards_edit", args=[organisation.slug]),
+        _form_data(organisation, **{_first("measure_kind"): "percentage"}),
+    ).content.decode()
+    assert "Target percentage" in html
+    assert "Target percentage (optional)" not in html
+    assert "Number of working days (optional)" not in html
+    assert "How often (optional)" not in html
+    assert "Needed when the measure is a target percentage" in html
+
+
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
         ({"service_standard": ""}, "service_standard", "Enter the service standard"),
         ({"measure": ""}, "measure", "Enter the standard measure"),
         ({"measure_kind": "", "days": ""}, "measure_kind", "Choose how the standard is measured"),
-        ({"measure_kind": "percentage"}, "percentage", "Enter the target percentage, from 0"),
+        ({"measure_kind": "percentage"}, "percentage",
+         "Enter the target percentage, from 0 to 100: you chose a target percentage"),
         ({"measure_kind": "percentage", "percentage": "lots"}, "percentage",
          "Enter the target percentage as a number"),
         ({"measure_kind": "percentage", "percentage": "101"}, "percentage",

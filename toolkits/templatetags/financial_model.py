@@ -1,6 +1,6 @@
 """Template tags for the financial model: GOV.UK inputs with a £ prefix or % suffix, and money."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 
@@ -32,11 +32,22 @@ def money(value) -> str:
 
 
 @register.filter
-def count(value) -> str:
-    """An expected number of people to one decimal place: 12.5, 3.0."""
+def pounds(value) -> str:
+    """Whole pounds, for a grid of estimates where pence are noise: £1,235 or −£1,235."""
     if value is None:
         return ""
-    return f"{Decimal(value):,.1f}"
+    value = Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    text = f"£{abs(value):,}"
+    return f"\u2212{text}" if value < 0 else text
+
+
+@register.filter
+def people(value) -> str:
+    """An expected number of people as whole people (405.6 -> "406", 0.4 -> "0"): nobody is
+    part of a person; the exports keep the exact figures."""
+    if value is None:
+        return ""
+    return f"{Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP):,}"
 
 
 @register.filter

@@ -78,8 +78,10 @@ def _field_context(bound_field, label_class):
     ctx = {
         "id": field_id,
         "label": bound_field.label,
-        # A search box is optional by nature; saying so is noise.
+        # A search box is optional by nature; saying so is noise. A field required by another
+        # answer (`required_when`, shown under that answer) is not "optional" either.
         "optional": not bound_field.field.required
+        and not getattr(bound_field.field, "required_when", "")
         and getattr(widget, "input_type", "") != "search",
         "label_class": label_class,
         "hint": bound_field.help_text,
@@ -222,3 +224,19 @@ def _honeypot_control(bound_field):
     widget.attrs = {k: v for k, v in widget.attrs.items() if k not in {"class", "style"}}
     attrs = {"id": _base_id(bound_field), "tabindex": "-1", "autocomplete": "off"}
     return bound_field.as_widget(widget=widget, attrs=attrs)
+
+
+@register.simple_tag
+def details_open(form, names: str) -> str:
+    """ "open" when any of the named fields (space-separated; absent ones are skipped) has an
+    error or a value other than its default, so a <details> section of a long form never hides
+    what was typed or what needs fixing."""
+    for name in names.split():
+        if name not in form.fields:
+            continue
+        bound = form[name]
+        value = bound.value()
+        empty = value in (None, "", [], ()) or value == [""]
+        if bound.errors or not (empty or value == form.fields[name].initial):
+            return "open"
+    return ""

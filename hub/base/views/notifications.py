@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -73,13 +74,14 @@ def notification_list(request):
     queryset = (
         Notification.objects.on_site()
         .filter(recipient=request.user)
-        .only("pk", "message", "created_at", "read_at")
+        .only("pk", "kind", "message", "created_at", "read_at")
     )
     page = Paginator(queryset, settings.HUB_PAGE_SIZE).get_page(request.GET.get("page"))
+    days = notifications.group_by_day(page.object_list, today=timezone.localdate())
     return render(
         request,
         "hub/notifications/notification_list.html",
-        {"page": page, "query": "", "breadcrumbs": _trail()},
+        {"page": page, "days": days, "query": "", "breadcrumbs": _trail()},
     )
 
 
@@ -97,7 +99,13 @@ def notification_open(request, pk):
 @require_POST
 def notification_mark_read(request, pk=None):
     """Mark one notification (by pk) or all of them read, without JavaScript."""
-    if pk is None:
+    if pk is None and request.POST.getlist("id"):
+        ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()][:1000]
+        count = notifications.mark_read(user=request.user, ids=ids)
+        messages.success(
+            request, f"{count} notification{'s' if count != 1 else ''} marked as read."
+        )
+    elif pk is None:
         notifications.mark_read(user=request.user)
         messages.success(request, "All your notifications are marked as read.")
     else:

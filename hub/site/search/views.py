@@ -32,6 +32,7 @@ def search(request):
         {"key": g.key, "label": g.label, "count": g.count, "capped": g.capped,
          "url": _url(q=query, type=g.key)}
         for g in results.groups
+        if g.count or g.key == kind  # only types with hits, and the one chosen
     ]  # fmt: skip
     picked = {name: values for name, values in chosen.items() if values}
     return render(
