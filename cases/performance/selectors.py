@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 from django.db.models import Exists, OuterRef, Sum
 
-from cases.performance import benchmarks, stars
+from cases.performance import benchmarks, cohorts, stars
 from cases.performance.models import CohortRecord, PerformanceRecord, Programme
 from cases.performance.stars import areas
 from hub.base.models import Organisation
@@ -167,6 +167,32 @@ def _year_records(user, programme, year: int) -> dict[int, list]:
     return by_org
 
 
+def _year_cohorts(user, programme, year: int, today: date) -> dict[int, dict]:
+    """Per organisation and claimant group, the year's cohorts that are mature for the outcomes
+    area's cohort rate on `today`, summed: GroupFigures(job outcomes by then, attached). One
+    query."""
+    start, end = _year_bounds(year)
+    months = areas.COHORT_MONTHS
+    field = f"job_outcomes_by_{months}"
+    rows = (
+        visible_cohorts(user)
+        .filter(programme=programme, cohort_month__gte=start, cohort_month__lte=end)
+        .exclude(**{f"{field}__isnull": True})
+        .values_list("organisation_id", "claimant_group_id", "cohort_month", "attached", field)
+        .order_by()
+    )
+    totals: dict[int, dict] = {}
+    for org_id, group_id, month, attached, outcomes in rows:
+        if not attached or not cohorts.is_mature(month, months, today):
+            continue
+        done, people = totals.setdefault(org_id, {}).get(group_id, (0, 0))
+        totals[org_id][group_id] = (done + outcomes, people + attached)
+    return {
+        org_id: {g: areas.GroupFigures(n, d) for g, (n, d) in groups.items()}
+        for org_id, groups in totals.items()
+    }
+
+
 def _area_figures(by_org: dict[int, list]) -> tuple[dict, dict]:
     """Per organisation and claimant group: job outcomes of attachments (with profile), and
     funding of job outcomes where funding was disclosed."""
@@ -220,7 +246,10 @@ def four_area_ratings(
     ({id: FourAreas}, {"chain": {rate: median}, "programme": {...}, "counts": (n, m)})."""
     standards, accreditations, experience = standards or {}, accreditations or {}, experience or {}
     by_org = _year_records(user, programme, year)
-    outcome_figures, funding_figures = _area_figures(by_org)
+    period_figures, funding_figures = _area_figures(by_org)
+    outcome_figures, bases = areas.outcome_basis(
+        period_figures, _year_cohorts(user, programme, year, today or date.today())
+    )
     confirmed = {PerformanceRecord.Status.PEER_CONFIRMED, PerformanceRecord.Status.VERIFIED}
     result = {}
     for org_id in organisation_ids:
@@ -249,7 +278,7 @@ def four_area_ratings(
             organisation_id=org_id,
             figures=benchmarks.combine(records) if records else None,
             overall=areas.overall(rated),
-            basis="period rates (job outcomes ÷ attachments in the same periods)",
+            basis=bases.get(org_id, areas.PERIOD_BASIS),
         )
     if not medians:
         return result

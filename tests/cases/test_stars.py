@@ -413,3 +413,26 @@ def test_overall_needs_three_areas_with_outcomes_among_them():
     no_outcomes = areas.overall([_missing("outcomes"), _rated("value_for_money", 5),
                                  _rated("quality", 5), _rated("experience", 5)])  # fmt: skip
     assert not no_outcomes.rated
+
+
+def test_a_group_with_enough_mature_cohorts_is_compared_on_cohort_rates_for_everyone():
+    """Hand-worked: group "esa" has cohort figures from 5 organisations (the minimum), so all
+    are compared there on cohorts and "x", which has only period figures in it, drops out of
+    that group; group "jsa" has cohort figures from 1 organisation only, so period rates stay."""
+    from cases.performance.stars import areas
+
+    G = areas.GroupFigures
+    period = {
+        org: {"esa": G(10, 100, 12), "jsa": G(30, 100)} for org in ("a", "b", "c", "d", "e", "x")
+    }
+    cohort = {org: {"esa": G(20, 80)} for org in ("a", "b", "c", "d", "e")}
+    cohort["a"]["jsa"] = G(5, 10)
+    chosen, basis = areas.outcome_basis(period, cohort, min_peers=5)
+    assert chosen["a"] == {"esa": G(20, 80), "jsa": G(30, 100)}  # jsa stays on periods
+    assert chosen["x"] == {"jsa": G(30, 100)}  # not compared on esa: no cohorts there
+    assert basis["a"] == areas.MIXED_BASIS and basis["x"] == areas.PERIOD_BASIS
+    chosen, basis = areas.outcome_basis(period, cohort, min_peers=6)
+    assert chosen == period and set(basis.values()) == {areas.PERIOD_BASIS}
+    only = {"a": {"esa": G(3, 9)}}
+    chosen, basis = areas.outcome_basis({}, only, min_peers=1)
+    assert chosen == only and basis == {"a": areas.COHORT_BASIS}

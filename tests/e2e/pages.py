@@ -82,6 +82,9 @@ PAGES = [
     Visit("forum category", "/forum/", follow=r"^/forum/c/[\w-]+/$"),
     Visit("forum thread", "/forum/", follow=r"^/forum/t/\d+/$"),
     Visit("forum thread, member", "/forum/", MEMBER, follow=r"^/forum/t/\d+/$"),
+    Visit("bookmarks", "/forum/bookmarks/", MEMBER),
+    Visit("private messages", "/forum/messages/", MEMBER),
+    Visit("a conversation", "/forum/messages/", MEMBER, follow=r"^/forum/messages/\d+/$"),
     # Performance.
     Visit("performance records", "/performance/"),
     Visit("performance record", "/performance/", MEMBER, follow=r"^/performance/\d+/$"),
@@ -100,6 +103,22 @@ PAGES = [
         follow=r"^/performance/benchmarks/organisation/[\w-]+/$",
     ),  # fmt: skip
     Visit("star rating", "/performance/benchmarks/star-rating/"),
+    Visit("cohort benchmark", "/performance/benchmarks/?figures=cohort"),
+    Visit("cohort records", "/performance/cohorts/", MEMBER),
+    Visit("cohort record", "/performance/cohorts/", MEMBER, follow=r"^/performance/cohorts/\d+/$"),
+    Visit("cohort upload", "/performance/upload/cohorts/", ORG_ADMIN),
+    # Claimant feedback.
+    Visit("claimant feedback across the programme", "/feedback/"),
+    Visit(
+        "an organisation's feedback", "/feedback/organisations/northgate-employment-partnership/"
+    ),
+    Visit("managing feedback", "/feedback/manage/meridian-work-solutions/", ORG_ADMIN),
+    Visit(
+        "a claimant's feedback form",
+        "/feedback/manage/meridian-work-solutions/",
+        ORG_ADMIN,
+        follow=r"/f/[\w-]+/$",
+    ),  # fmt: skip
     Visit("open data", "/performance/open-data/"),
     # Toolkits, the financial model and the standards.
     Visit("toolkits", "/toolkits/"),
@@ -112,6 +131,11 @@ PAGES = [
         then=lambda page: page.locator("#monthly-all > summary").click(),
     ),  # fmt: skip
     Visit("saved scenarios", "/toolkits/financial-model/scenarios/", MEMBER),
+    # Subcontract opportunities and conduct feedback on primes.
+    Visit("opportunities", "/toolkits/opportunities/"),
+    Visit("opportunity", "/toolkits/opportunities/", follow=r"^/toolkits/opportunities/\d+/$"),
+    Visit("opportunity alerts", "/toolkits/opportunities/watching/", MEMBER),
+    Visit("conduct feedback on a prime", "/toolkits/conduct/northgate-employment-partnership/"),
     Visit("standards", "/standards/"),
     Visit("an organisation's standards", "/standards/", follow=r"^/standards/[\w-]+/$"),
     Visit("standards form", "/standards/meridian-work-solutions/edit/", ORG_ADMIN),
@@ -124,6 +148,16 @@ PAGES = [
         ORG_ADMIN,
     ),  # fmt: skip
     Visit("edit organisation", "/organisations/meridian-work-solutions/edit/", ORG_ADMIN),
+    Visit(
+        "an organisation's star rating",
+        "/organisations/northgate-employment-partnership/star-rating/",
+    ),
+    Visit(
+        "supply-chain view",
+        "/organisations/northgate-employment-partnership/supply-chain/compare/",
+        MEMBER,
+    ),  # fmt: skip
+    Visit("accreditations", "/organisations/meridian-work-solutions/accreditations/", ORG_ADMIN),
     # A member's own pages.
     Visit("notifications", "/notifications/", MEMBER),
     Visit("notification settings", "/notifications/preferences/", MEMBER),

@@ -26,6 +26,14 @@ Outcomes, adjusted for claimant-group mix (`outcomes_area`)
     peers reach 30% ranks low: serving harder groups is not penalised. Not rated ("not enough
     data") when the compared groups hold under MIN_COVERAGE of its attachments.
 
+    Which rate (`outcome_basis`): in each claimant group, when at least MIN_PEERS organisations
+    report cohorts of the year that are mature for COHORT_MONTHS (cases.performance.cohorts),
+    everyone in that group is compared on the COHORT_MONTHS-month cohort job outcome rate (job
+    outcomes within COHORT_MONTHS months ÷ people attached, summed over the mature cohort
+    months; no profile, since profiles are per period), and an organisation without such
+    cohorts is not compared in that group. Otherwise the group is compared on period rates.
+    Every page says which basis each organisation's outcomes area used.
+
 Value for money (`value_for_money_area`)
     Cost per job outcome: delivery funding received ÷ job outcomes, over the records where the
     organisation disclosed its funding (voluntarily) and gave job outcomes. Lower is better, so
@@ -120,6 +128,51 @@ class GroupFigures:
     numerator: int
     denominator: int
     profile: int | None = None
+
+
+COHORT_MONTHS = 12
+"""The cohort rate the outcomes area uses where enough organisations report mature cohorts."""
+
+PERIOD_BASIS = "period rates (job outcomes ÷ attachments in the same periods)"
+COHORT_BASIS = (
+    f"{COHORT_MONTHS}-month cohort rates (job outcomes within {COHORT_MONTHS} months ÷ people "
+    "attached, over the year's mature cohorts)"
+)
+MIXED_BASIS = (
+    f"{COHORT_MONTHS}-month cohort rates in the claimant groups where at least {MIN_PEERS} "
+    "organisations report mature cohorts, period rates in the others"
+)
+
+
+def outcome_basis(
+    period: Mapping[Hashable, Mapping[Hashable, GroupFigures]],
+    cohort: Mapping[Hashable, Mapping[Hashable, GroupFigures]],
+    *,
+    min_peers: int = MIN_PEERS,
+) -> tuple[dict, dict]:
+    """The figures the outcomes area compares, {org: {group: GroupFigures}}, and each
+    organisation's basis (PERIOD_BASIS, COHORT_BASIS or MIXED_BASIS): per claimant group, cohort
+    figures for everyone when at least `min_peers` organisations have them, else period ones."""
+    groups = {g for figures in (*period.values(), *cohort.values()) for g in figures}
+    on_cohorts = {
+        g for g in groups if sum(1 for figures in cohort.values() if g in figures) >= min_peers
+    }
+    chosen: dict = {}
+    used: dict = {}
+    for org in {*period, *cohort}:
+        figures = {}
+        for g in groups:
+            source = cohort if g in on_cohorts else period
+            if g in source.get(org, {}):
+                figures[g] = source[org][g]
+                used.setdefault(org, set()).add(g in on_cohorts)
+        if figures:
+            chosen[org] = figures
+    basis = {
+        org: COHORT_BASIS if kinds == {True} else PERIOD_BASIS if kinds == {False} else MIXED_BASIS
+        for org, kinds in used.items()
+    }
+    return chosen, basis
 
 
 @dataclass(frozen=True)
