@@ -193,6 +193,30 @@ def _year_cohorts(user, programme, year: int, today: date) -> dict[int, dict]:
     }
 
 
+def cohort_year_rates(user, *, programme, year: int, today: date | None = None):
+    """Every organisation's job outcome rate over the year's cohorts that are mature for the
+    outcomes area's cohort rate (all claimant groups together), as (job outcomes, attached):
+    {organisation id: (numerator, denominator)}. One query. Shown beside period rates."""
+    found = _year_cohorts(user, programme, year, today or date.today())
+    return {
+        org_id: (
+            sum(f.numerator for f in groups.values()),
+            sum(f.denominator for f in groups.values()),
+        )
+        for org_id, groups in found.items()
+    }
+
+
+def pair_rate(pair) -> Decimal | None:
+    """numerator ÷ denominator of a (numerator, denominator) pair, or None without one."""
+    return Decimal(pair[0]) / Decimal(pair[1]) if pair and pair[1] else None
+
+
+def median_of_pairs(pairs) -> Decimal | None:
+    """The median of the pairs' rates (benchmarks.quartiles), None when there are none."""
+    return benchmarks.quartiles([pair_rate(p) for p in pairs])[1] if pairs else None
+
+
 def _area_figures(by_org: dict[int, list]) -> tuple[dict, dict]:
     """Per organisation and claimant group: job outcomes of attachments (with profile), and
     funding of job outcomes where funding was disclosed."""

@@ -522,3 +522,44 @@ def test_customer_experience_comes_from_claimant_feedback_above_the_minimum(clie
     # Treated 5 of 5, helped yes, would recommend: a score of 100 from 3 responses, five stars.
     text = client.get(url).content.decode()
     assert "Feedback score 100.0 out of 100 from 3 responses: 5 stars." in text
+
+
+def test_the_supply_chain_view_shows_cohort_rates_of_mature_cohorts_with_their_median(
+    client, chain, taxonomy, monkeypatch
+):
+    """Two subcontractors report cohorts of the 2024-25 year: April and May 2024 are 12 months
+    old by 1 June 2025, so they count; a March 2025 cohort is not yet mature and does not.
+    Sub 0: (20 + 30) of (100 + 100) = 25.0%; sub 1: 10 of 100 = 10.0%; chain median 17.5%."""
+    from cases.performance.models import CohortRecord
+
+    def cohort(organisation, month, attached, outcomes):
+        CohortRecord.objects.create(
+            organisation=organisation, role="subcontractor", prime=chain["prime"],
+            programme=taxonomy["programme"], area=taxonomy["area"],
+            claimant_group=taxonomy["groups"][0], cohort_month=month, attached=attached,
+            job_outcomes_by_12=outcomes, visibility="public",
+        )  # fmt: skip
+
+    first, second = chain["subs"][0], chain["subs"][1]
+    cohort(first, datetime.date(2024, 4, 1), 100, 20)
+    cohort(first, datetime.date(2024, 5, 1), 100, 30)
+    cohort(first, datetime.date(2025, 3, 1), 100, 90)  # not mature on 1 June 2025
+    cohort(second, datetime.date(2024, 4, 1), 100, 10)
+    client.force_login(member_of(chain["prime"]))
+    url = reverse("supply_chain_view", kwargs={"slug": chain["prime"].slug})
+    import cases.performance.selectors as selectors
+
+    class _June2025(datetime.date):
+        @classmethod
+        def today(cls):
+            return datetime.date(2025, 6, 1)
+
+    monkeypatch.setattr(selectors, "date", _June2025)
+    text = client.get(url).content.decode()
+    csv = b"".join(client.get(url + "?format=csv").streaming_content).decode()
+    assert "12-month cohort job outcome rate" in text
+    assert "25.0% (50 of 200)" in text and "10.0% (10 of 100)" in text
+    assert "No mature cohorts" in text  # the prime and the others report none
+    medians = text[text.index("Medians: the chain") :]
+    assert "17.5%" in medians
+    assert "12-month cohort job outcome rate" in csv.splitlines()[0]

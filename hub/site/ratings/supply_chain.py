@@ -59,6 +59,7 @@ def _comparison(request, prime: Organisation):
     )
     if programme is None:
         return chain, None, None, [], [], {}
+    cohort = performance.cohort_year_rates(request.user, programme=programme, year=year)
     ratings, medians = performance.four_area_ratings(
         request.user, programme=programme, year=year, organisation_ids=ids, medians=True,
         **other_areas(ids, today=date.today()),
@@ -74,10 +75,15 @@ def _comparison(request, prime: Organisation):
                 "attachments": figures.attachments if figures else None,
                 "job_outcomes": figures.job_outcomes if figures else None,
                 "rates": {k: getattr(figures.rates, k) if figures else None for k in RATES},
+                "cohort": cohort.get(organisation.pk),
                 "overall": rating.overall,
                 "areas": rating.overall.areas,
             }
         )
+    medians["cohort"] = {
+        "chain": performance.median_of_pairs([cohort[i] for i in ids if i in cohort]),
+        "programme": performance.median_of_pairs(list(cohort.values())),
+    }
     return chain, programme, year, choices, rows, medians
 
 
@@ -92,6 +98,12 @@ def supply_chain_view(request, slug: str):
         return _download(export, prime, programme, year, rows, medians)
     for row in rows:
         row["cells"] = [percent(row["rates"][k]) for k in RATES]
+        pair = row["cohort"]
+        row["cohort_cell"] = (
+            f"{percent(performance.pair_rate(pair))} ({pair[0]} of {pair[1]})"
+            if pair
+            else "No mature cohorts"
+        )
     return render(
         request,
         "hub/ratings/supply_chain.html",
@@ -104,14 +116,17 @@ def supply_chain_view(request, slug: str):
             "choices": choices,
             "rows": rows,
             "rate_labels": list(RATES.values()),
+            "cohort_label": COHORT_LABEL,
             "medians": [
                 (
                     f"{prime.name}'s supply chain ({medians['counts'][0]} with records)",
-                    [percent(medians["chain"][k]) for k in RATES],
+                    [percent(medians["chain"][k]) for k in RATES]
+                    + [percent(medians["cohort"]["chain"])],
                 ),
                 (
                     f"Everyone on the programme ({medians['counts'][1]} organisations)",
-                    [percent(medians["programme"][k]) for k in RATES],
+                    [percent(medians["programme"][k]) for k in RATES]
+                    + [percent(medians["cohort"]["programme"])],
                 ),
             ]
             if medians
@@ -127,13 +142,15 @@ def supply_chain_view(request, slug: str):
 
 
 AREA_KEYS = ("outcomes", "value_for_money", "quality", "experience")
+COHORT_LABEL = "12-month cohort job outcome rate"
 
 
 def _download(kind, prime, programme, year, rows, medians):
     """The comparison as a spreadsheet: figures as numbers, ratings and reasons as text."""
     header = [
         "Organisation", "Role", "Programme", "Financial year", "Attachments", "Job outcomes",
-        *RATES.values(), "Overall stars", "Overall note",
+        *RATES.values(), COHORT_LABEL, "Cohort job outcomes", "Cohort people attached",
+        "Overall stars", "Overall note",
         *[f"{name} stars" for name in ("Outcomes", "Value for money", "Quality",
                                        "Customer experience")],
         *[f"{name} reason" for name in ("Outcomes", "Value for money", "Quality",
@@ -151,13 +168,15 @@ def _download(kind, prime, programme, year, rows, medians):
         body.append([
             row["organisation"].name, row["role"], programme.name, year_label,
             row["attachments"], row["job_outcomes"], *[rate(v) for v in row["rates"].values()],
+            rate(performance.pair_rate(row["cohort"])), *(row["cohort"] or (None, None)),
             overall.stars, overall.scope or overall.reason,
             *[by_area[k].stars for k in AREA_KEYS],
             *[by_area[k].reason or by_area[k].detail for k in AREA_KEYS],
         ])  # fmt: skip
     for label, key in (("Supply chain median", "chain"), ("Programme median", "programme")):
         body.append([label, "", programme.name, year_label, None, None,
-                     *[rate(medians[key][k]) for k in RATES]])  # fmt: skip
+                     *[rate(medians[key][k]) for k in RATES],
+                     rate(medians["cohort"][key])])  # fmt: skip
     filename = f"supply-chain-{slugify(prime.name)}-{programme.slug}-{year}.{kind}"
     if kind == "csv":
         return exports.csv_response(filename, header, body, bom=True)
