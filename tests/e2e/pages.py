@@ -10,6 +10,7 @@ add one line to PAGES.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -114,10 +115,16 @@ PAGES = [
     ),
     Visit("managing feedback", "/feedback/manage/meridian-work-solutions/", ORG_ADMIN),
     Visit(
+        "a feedback poster",
+        "/feedback/manage/meridian-work-solutions/",
+        ORG_ADMIN,
+        follow=r"/links/\d+/poster/$",
+    ),  # fmt: skip
+    Visit(
         "a claimant's feedback form",
         "/feedback/manage/meridian-work-solutions/",
         ORG_ADMIN,
-        follow=r"/f/[\w-]+/$",
+        then=lambda page: _open_feedback_link(page),
     ),  # fmt: skip
     Visit("open data", "/performance/open-data/"),
     # Toolkits, the financial model and the standards.
@@ -169,6 +176,15 @@ PAGES = [
     Visit("sign in", "/accounts/login/"),
     Visit("sign-up success banner", "/accounts/signup/", then=_sign_up_with_a_long_email),
 ]
+
+
+def _open_feedback_link(page) -> None:
+    """The manage page shows each stage's link as text to copy: open the first, as a claimant
+    who typed it would."""
+    text = page.locator("main").inner_text()
+    path = re.search(r"/f/[\w-]+/", text).group(0)
+    origin = re.match(r"https?://[^/]+", page.url).group(0)
+    page.goto(origin + path)
 
 
 def _follow(page, fragment: str) -> None:
