@@ -24,8 +24,51 @@ def _deleted(obj) -> bool:
     return getattr(obj, "deleted_at", None) is not None
 
 
+class _Registered:
+    """What a reported kind and a held kind share: their name from the model's verbose name
+    ("case study", key "case-study"), an excerpt for the queue, the queue's queryset."""
+
+    @property
+    def label(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+    @property
+    def key(self) -> str:
+        return slugify(self.label)
+
+    def excerpt(self, obj) -> str:
+        return Truncator(getattr(obj, self.excerpt_field) or "").chars(300)
+
+    def queryset(self):
+        return self.model._default_manager.select_related(*self.related)
+
+
+class Registry:
+    """Kinds by key, registered from apps' `AppConfig.ready()`; `kind_of` finds an object's."""
+
+    def __init__(self, what: str):
+        self.what = what
+        self._kinds: dict = {}
+
+    def register(self, kind) -> None:
+        self._kinds[kind.key] = kind
+
+    def kinds(self) -> list:
+        return list(self._kinds.values())
+
+    def get(self, key: str):
+        return self._kinds.get(key)
+
+    def kind_of(self, obj_or_model):
+        model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
+        for kind in self._kinds.values():
+            if issubclass(model, kind.model):
+                return kind
+        raise LookupError(f"{model.__name__} is not registered {self.what}")
+
+
 @dataclass(frozen=True)
-class Kind:
+class Kind(_Registered):
     """A kind of content members may report, and what moderating it means for its app.
 
     Its key in the admin's URLs and its label come from the model's verbose name ("case study",
@@ -47,14 +90,6 @@ class Kind:
     hidden_prefix: str = ""  # the audit log's words for a hide, if not "<Label> hidden by ..."
 
     @property
-    def label(self) -> str:
-        return str(self.model._meta.verbose_name)
-
-    @property
-    def key(self) -> str:
-        return slugify(self.label)
-
-    @property
     def actions(self) -> dict[str, str]:
         app = self.model._meta.app_label
         return {
@@ -67,34 +102,14 @@ class Kind:
     def notification_kind(self) -> str:
         return f"{self.model._meta.app_label}.hidden"
 
-    def excerpt(self, obj) -> str:
-        return Truncator(getattr(obj, self.excerpt_field) or "").chars(300)
 
-    def queryset(self):
-        return self.model._default_manager.select_related(*self.related)
-
-
-_kinds: dict[str, Kind] = {}
-
-
-def register(kind: Kind) -> None:
-    _kinds[kind.key] = kind
-
-
-def kinds() -> list[Kind]:
-    return list(_kinds.values())
-
-
-def get(key: str) -> Kind | None:
-    return _kinds.get(key)
-
-
-def kind_of(obj_or_model) -> Kind:
-    model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
-    for kind in _kinds.values():
-        if issubclass(model, kind.model):
-            return kind
-    raise LookupError(f"{model.__name__} is not registered for moderation")
+_registry = Registry("for moderation")
+register, kinds, get, kind_of = (
+    _registry.register,
+    _registry.kinds,
+    _registry.get,
+    _registry.kind_of,
+)
 
 
 def is_auto_hidden(obj) -> bool:

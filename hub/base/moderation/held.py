@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
-from django.utils.text import Truncator, slugify
+
+from hub.base.moderation import Registry, _Registered
 
 
 def _nothing(obj, **kwargs) -> None:
@@ -25,7 +26,7 @@ def _nothing(obj, **kwargs) -> None:
 
 
 @dataclass(frozen=True)
-class HeldKind:
+class HeldKind(_Registered):
     """A kind of content held until reviewed, and who may review it.
 
     Its audit-log actions are `action_prefix` + "publish" / "reject"; moderators (holders of
@@ -45,14 +46,6 @@ class HeldKind:
     on_reject: Callable[..., None] = _nothing  # (obj, reviewer=User)
 
     @property
-    def label(self) -> str:
-        return str(self.model._meta.verbose_name)
-
-    @property
-    def key(self) -> str:
-        return slugify(self.label)
-
-    @property
     def actions(self) -> dict[str, str]:
         return {"publish": f"{self.action_prefix}publish", "reject": f"{self.action_prefix}reject"}
 
@@ -66,36 +59,16 @@ class HeldKind:
             return True
         return bool(self.may_review and self.may_review(user, obj))
 
-    def excerpt(self, obj) -> str:
-        return Truncator(getattr(obj, self.excerpt_field) or "").chars(300)
 
-    def queryset(self):
-        return self.model._default_manager.select_related(*self.related)
-
-
-_kinds: dict[str, HeldKind] = {}
-
-
-def register(kind: HeldKind) -> None:
-    _kinds[kind.key] = kind
-
-
-def kinds() -> list[HeldKind]:
-    return list(_kinds.values())
-
-
-def get(key: str) -> HeldKind | None:
-    return _kinds.get(key)
-
-
-def kind_of(obj_or_model) -> HeldKind:
-    model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
-    for kind in _kinds.values():
-        if issubclass(model, kind.model):
-            return kind
-    raise LookupError(f"{model.__name__} is not registered as held for review")
+_registry = Registry("as held for review")
+register, kinds, get, kind_of = (
+    _registry.register,
+    _registry.kinds,
+    _registry.get,
+    _registry.kind_of,
+)
 
 
 def is_reviewer(user) -> bool:
     """May review every item of at least one held kind (the admin queue's audience)."""
-    return any(kind.is_moderator(user) for kind in _kinds.values())
+    return any(kind.is_moderator(user) for kind in kinds())
