@@ -13,15 +13,13 @@ stored one.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from cases.performance import cohort_services
+from cases.performance import cohort_services, imports
 from cases.performance.cohorts import FIGURE_NAMES, MEASURES, MILESTONES, figure_name
 from cases.performance.imports import NO_COLUMN, ROW, RowError, _clean, _count, _Lookups
 from cases.performance.models import CohortRecord
 from hub.base.models import Organisation
-from hub.base.spreadsheets import read_table
 
 COLUMNS = (
     "role", "prime", "programme", "area", "claimant_group", "cohort_month", "attached",
@@ -60,14 +58,8 @@ EXAMPLE_ROWS = (
 
 
 def read_rows(uploaded_file) -> list[dict]:
-    """The file's cohorts, within the upload limits."""
-    return read_table(
-        uploaded_file,
-        columns=COLUMNS,
-        required=REQUIRED_COLUMNS,
-        max_bytes=settings.HUB_UPLOAD_MAX_BYTES,
-        max_rows=settings.HUB_UPLOAD_MAX_ROWS,
-    )
+    """The file's cohorts, within the upload limits (the period reader with cohort columns)."""
+    return imports.read_rows(uploaded_file, columns=COLUMNS, required=REQUIRED_COLUMNS)
 
 
 def validate(

@@ -93,12 +93,13 @@ class RowError(NamedTuple):
     reason: str
 
 
-def read_rows(uploaded_file) -> list[dict]:
-    """The file's records (see hub.base.spreadsheets.read_table), within the upload limits."""
+def read_rows(uploaded_file, *, columns=None, required=None) -> list[dict]:
+    """The file's rows (see hub.base.spreadsheets.read_table), within the upload limits: period
+    records' columns unless another kind of record (cohorts) passes its own."""
     return read_table(
         uploaded_file,
-        columns=COLUMNS,
-        required=REQUIRED_COLUMNS,
+        columns=COLUMNS if columns is None else columns,
+        required=REQUIRED_COLUMNS if required is None else required,
         max_bytes=settings.HUB_UPLOAD_MAX_BYTES,
         max_rows=settings.HUB_UPLOAD_MAX_ROWS,
     )
