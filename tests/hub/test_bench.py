@@ -85,3 +85,19 @@ def test_percentiles_interpolate_between_ranks():
 def test_the_bench_command_refuses_a_database_not_named_for_the_bench():
     with pytest.raises(CommandError, match="contains 'bench'"):
         call_command("bench", "--scale", "0.001")
+
+
+def test_pages_chosen_by_name_always_keep_the_layout_page_first():
+    from hub.site.management.commands.bench import chosen
+
+    P = measure.Page
+    pages = [
+        P("Static page (layout only)", "/l/"),
+        P("Thread, page 1", "/t/"),
+        P("Forum index", "/f/"),
+        P("Search forum, common word", "/s/"),
+    ]
+    assert chosen(pages, "") == pages
+    assert [p.url for p in chosen(pages, "thread|search")] == ["/l/", "/t/", "/s/"]
+    assert [p.url for p in chosen(pages, "FORUM INDEX")] == ["/l/", "/f/"]
+    assert [p.url for p in chosen(pages, "nothing matches")] == ["/l/"]

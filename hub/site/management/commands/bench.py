@@ -7,6 +7,7 @@ SCALE=0.01` for a quick run. It refuses any database whose name does not contain
 from __future__ import annotations
 
 import platform
+import re
 import time
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,14 @@ from hub.site.bench import approaches as bench_approaches
 from hub.site.bench import chains as bench_chains
 from hub.site.bench import http as bench_http
 from hub.site.bench import indexing, measure, report, rows, seed
+
+
+def chosen(pages: list, pattern: str) -> list:
+    """The pages whose name matches `pattern`, and the first (the layout-only page) always."""
+    if not pattern:
+        return pages
+    wanted = re.compile(pattern, re.I)
+    return [page for i, page in enumerate(pages) if i == 0 or wanted.search(page.name)]
 
 
 class Command(BaseCommand):
@@ -50,6 +59,12 @@ class Command(BaseCommand):
             "--http-concurrency", type=int, default=1, help="Client connections at once."
         )
         parser.add_argument("--http-output", default="bench-results/bench-http.md")
+        parser.add_argument(
+            "--pages",
+            default="",
+            help="Only the pages whose name matches this regular expression (case-insensitive); "
+            "the layout-only page is always kept, as the yardstick.",
+        )
 
     def handle(self, *args, **options):
         name = str(connection.settings_dict["NAME"])
@@ -100,6 +115,7 @@ class Command(BaseCommand):
             RATELIMIT_ENABLE=False,  # one client asks hundreds of times: time pages, not limits
         ):
             pages = self._search_pages(pages)
+            pages = chosen(pages, options["pages"])
             self.stdout.write(f"Measuring {len(pages)} pages, {options['repeat']} requests each…")
             baseline, results = measure.run(
                 pages,
@@ -268,6 +284,8 @@ class Command(BaseCommand):
             ),
             P("Open-data cohort benchmark", rows.cohort_benchmark_api_path()),
             P("Open-data API list", "/performance/open-data/api/records"),
+            P("Opportunities", "/toolkits/opportunities/"),
+            P("Opportunities", "/toolkits/opportunities/", signed_in=True),
             P("What works toolkit", "/what-works/"),
             P("What works, filtered and sorted", "/what-works/?evidence=2&impact=0&sort=cost"),
             P("Approach page", f"/what-works/{approach}/"),
