@@ -192,6 +192,11 @@ def _python_client(
     return status, samples, errors, elapsed
 
 
+def drive(base: str, url: str, cookie: str, seconds: float) -> list[float]:
+    """One client asking for `url` for `seconds` (for a profile); the times in milliseconds."""
+    return _python_client(base, url, cookie, seconds, 1)[1]
+
+
 _WRK_SCRIPT = """
 local cookie = os.getenv("BENCH_COOKIE")
 if cookie and cookie ~= "" then wrk.headers["Cookie"] = cookie end

@@ -23,6 +23,7 @@ from hub.site.bench import approaches as bench_approaches
 from hub.site.bench import chains as bench_chains
 from hub.site.bench import http as bench_http
 from hub.site.bench import indexing, measure, report, rows, seed
+from hub.site.bench import profile as bench_profile
 
 
 def chosen(pages: list, pattern: str) -> list:
@@ -59,6 +60,16 @@ class Command(BaseCommand):
             "--http-concurrency", type=int, default=1, help="Client connections at once."
         )
         parser.add_argument("--http-output", default="bench-results/bench-http.md")
+        parser.add_argument(
+            "--profile",
+            action="store_true",
+            help="After the HTTP table, py-spy each page that missed a target "
+            "(bench-results/profiles/).",
+        )
+        parser.add_argument(
+            "--profile-all", action="store_true", help="Profile every measured page."
+        )
+        parser.add_argument("--profile-seconds", type=float, default=8.0)
         parser.add_argument(
             "--pages",
             default="",
@@ -160,6 +171,9 @@ class Command(BaseCommand):
                 concurrency=options["http_concurrency"],
                 stdout=self.stdout,
             )
+            if options["profile"] or options["profile_all"]:
+                log = output.with_suffix(".gunicorn.log")
+                self._profiles(results, layout, base, cookie, log, options)
         meta = [
             f"# Bench over HTTP ({connection.vendor}, scale {options['scale']})",
             "",
@@ -174,6 +188,40 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(table)
         self.stdout.write(f"Written to {output}.")
+
+    def _profiles(self, results, layout, base, cookie, log, options) -> None:
+        """py-spy on the worker while one page is driven, for each page that missed a target
+        (every page with --profile-all): bench-results/profiles/ (hub.site.bench.profile)."""
+        chosen = [
+            r for r in results if r is not layout and (options["profile_all"] or r.problems())
+        ]
+        folder = Path(options["http_output"]).parent / "profiles"
+        folder.mkdir(parents=True, exist_ok=True)
+        seconds = options["profile_seconds"]
+        for result in chosen:
+            pid = bench_profile.worker_pid(log)
+            if pid is None:
+                self.stdout.write("  No gunicorn worker pid in its log: no profiles.")
+                return
+            who = "member" if result.page.signed_in else "anonymous"
+            name = bench_profile.slug(f"{result.page.name} {who}")
+            raw = folder / f"{name}.collapsed"
+            spy = bench_profile.record(pid, seconds, raw)
+            bench_http.drive(
+                base, result.page.url, cookie if result.page.signed_in else "", seconds + 1
+            )
+            _, err = spy.communicate(timeout=seconds + 60)
+            if spy.returncode != 0 or not raw.exists():
+                self.stdout.write(f"  py-spy failed on {name}: {err.decode()[-500:]}")
+                continue
+            stacks = bench_profile.parse(raw.read_text())
+            summary = bench_profile.summarise(stacks)
+            title = f"{result.page.name} ({who}) {result.page.url}"
+            samples = sum(count for _, count in stacks)
+            (folder / f"{name}.txt").write_text(bench_profile.text(title, summary, samples))
+            top = ", ".join(f"{b.what} {b.inclusive:.0%}" for b in summary["buckets"][:3])
+            self.stdout.write(f"  Profiled {title}: {top}")
+        self.stdout.write(f"Profiles written to {folder}/.")
 
     def _meta(self, options, seeding) -> list[str]:
         row_counts = indexing.row_counts()
