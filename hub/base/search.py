@@ -287,21 +287,23 @@ class SearchType(ABC):
             both = ranked_and_counted(text, self.narrow(visible, picked), shown=shown)
             if both is not None:
                 return both
-        ids, capped = self.find(text, user, chosen)
+        ids, capped = self._find(text, visible, chosen)
         return ids[:shown], len(ids), capped
 
     def find(self, text: str, user, chosen: dict[str, list[str]]) -> tuple[list[int], bool]:
         """The ids `user` may see, best first, and whether the backend's bound was reached."""
+        return self._find(text, self.visible(user), chosen)
+
+    def _find(self, text: str, visible: QuerySet, chosen) -> tuple[list[int], bool]:
         picked = {k: v for k, v in chosen.items() if k in self.facet_names and v}
-        visible = self.visible(user)
         if filters_any_field(visible.model):
-            # One query finds, narrows to what `user` may see and ranks.
+            # One query finds, narrows to what the viewer may see and ranks.
             return ranked(text, self.narrow(visible, picked))
         direct = self.searches_visible or type(self).visible is SearchType.visible
         ids, capped = ranked(text, visible if direct else self.searchable())
         if direct and not picked:
             return ids, capped  # every backend applies its queryset's filters to its hits
-        return _keep(ids, self.narrow(self.visible(user), picked)), capped
+        return _keep(ids, self.narrow(visible, picked)), capped
 
 
 class Organisations(SearchType):
