@@ -2,11 +2,15 @@
 `AppConfig.ready()` (`register(CaseStudies(), order=10)`), saying who may see what; this module
 knows none of them.
 
-Each type is searched with Wagtail's search API (its own FilterFields only; how deep a backend
-ranks is the backend's business, see hub.base.search_backend), the ranked ids are bounded to
-``MAX_HITS`` and then narrowed by the ORM to what the viewer may see, with the owning app's
-visibility rules. Facet counts are one aggregate query each over that bounded id
-set, so the number of queries does not grow with the data.
+Each type is searched with Wagtail's search API. Where the backend filters a model's queryset on
+any field (hub.base.search_backend on PostgreSQL, for the models it bounds), the type hands it
+what the viewer may see (`visible(user)`, narrowed by the chosen facets) and one query per type
+finds the matches, keeps the visible ones, counts them up to ``MAX_HITS`` and ranks them: the
+"all results" view asks for the best ``PREVIEW_SIZE`` and the count, the chosen type's view for
+the best ``MAX_HITS``. Elsewhere (SQLite, OpenSearch, pages) the ranked ids are bounded to
+``MAX_HITS`` on the model's FilterFields and then narrowed by the ORM with the owning app's
+visibility rules. Facet counts are one aggregate query each over that bounded id set, so the
+number of queries does not grow with the data.
 """
 
 from __future__ import annotations

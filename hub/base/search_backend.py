@@ -3,17 +3,22 @@
 Wagtail's PostgreSQL backend ranks every match and joins the index to the model through a text
 cast, so a word found in half a million forum posts costs seconds. For each model named in the
 backend's ``BOUNDED`` option (settings.WAGTAILSEARCH_BACKENDS, keyed by model label) this backend
-first takes at most N matching index entries (matched on the entry's ``title || body`` vector,
-which forum migration 0004 indexes), the most recently indexed first where the model's option says
-``newest_first``; it ranks just those with Wagtail's formula (the title's rank by its norm plus
-the body's rank) and then applies the queryset's own filters to them. N is the larger of the
-model's ``candidates`` and the end of the slice asked for (``search(...)[:500]`` ranks at least
-500), so a search never returns fewer results than it would have unbounded when fewer than N
-items match, and a common word gives the best of N matches.
+answers a plain AND search with one statement: it takes the matching index entries (matched on
+the entry's ``title || body`` vector, which forum migration 0004 indexes; through the model's own
+partial index where the model's option says ``own_index``, see ``model_index``) whose row is in
+the queryset (the queryset's own SQL, so it may filter on any field, related models too: the hub
+search's visibility rules and facets), at most N of them, the most recently indexed first where
+the model's option says ``newest_first``; it counts them and ranks the first ``candidates`` of
+them with Wagtail's formula (the title's rank by its norm plus the body's rank). N is the larger
+of the model's ``candidates``, the end of the slice asked for (``search(...)[:500]`` ranks at
+least 500) and, through ``ranked_and_counted``, how far the caller wants counted; so a search
+never returns fewer results than it would have unbounded when fewer than N items match, and a
+common word gives the best of N matches.
 
 Anything else (other models, OR queries, phrases, ``fields=``, scores, no relevance order) is
-Wagtail's backend unchanged. App code only calls Wagtail's search API, so choosing another
-backend in settings (OpenSearch, SQLite's) needs no code change.
+Wagtail's backend unchanged, FilterFields only. App code only calls Wagtail's search API (and
+hub.base.search the two additions, ``pks`` and ``ranked_and_counted``, where present), so
+choosing another backend in settings (OpenSearch, SQLite's) needs no code change.
 """
 
 from __future__ import annotations
