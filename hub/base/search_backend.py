@@ -100,6 +100,13 @@ class BoundedQueryCompiler(PostgresSearchQueryCompiler):
         super().check()
 
 
+@cache
+def _compiler_for(bounded: frozenset[str]) -> type[BoundedQueryCompiler]:
+    """The query compiler for these bounded models (one class for each setting, not per call:
+    Wagtail makes a backend for every search)."""
+    return type("BoundedQueryCompiler", (BoundedQueryCompiler,), {"bounded": bounded})
+
+
 class BoundedSearchResults(PostgresSearchResults):
     """Results ranked over a bounded set of candidates where the backend's options allow it.
 
@@ -224,9 +231,7 @@ class BoundedPostgresSearchBackend(PostgresSearchBackend):
         self.bounded = {
             _checked(label): dict(options) for label, options in params.get("BOUNDED", {}).items()
         }
-        self.query_compiler_class = type(
-            "BoundedQueryCompiler", (BoundedQueryCompiler,), {"bounded": frozenset(self.bounded)}
-        )
+        self.query_compiler_class = _compiler_for(frozenset(self.bounded))
 
     def filters_any_field(self, model) -> bool:
         """Whether a plain AND search of `model` may filter its queryset on any field, related
