@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from hub.base.search import Facet, Hit, SearchType, highlight, term_facet
 
@@ -39,18 +39,24 @@ class Threads(SearchType):
     def hits(self, ids, terms):
         from forum.models import Post, Thread
 
-        openings = dict(
+        opening = (
             Post.objects.filter(
-                thread_id__in=ids, number=1, hidden_at__isnull=True, deleted_at__isnull=True
-            ).values_list("thread_id", "body")
+                thread=OuterRef("pk"), number=1, hidden_at__isnull=True, deleted_at__isnull=True
+            )
+            .order_by()
+            .values("body")[:1]
         )
-        rows = Thread.objects.filter(pk__in=ids).select_related("category")
+        rows = (
+            Thread.objects.filter(pk__in=ids)
+            .select_related("category")
+            .annotate(opening=Subquery(opening))
+        )
         return {
             t.pk: Hit(
                 t.title,
                 t.get_absolute_url(),
                 self.singular,
-                highlight(openings.get(t.pk, ""), terms),
+                highlight(t.opening or "", terms),
                 [t.category.name, f"{t.reply_count} repl{'y' if t.reply_count == 1 else 'ies'}"],
                 t.last_post_at,
             )

@@ -166,8 +166,14 @@ def watching_category(user, category: Category) -> bool:
 
 def search_post_ids(user, text: str) -> list[int]:
     """Ids of posts matching `text` in threads the user may read, best first (bounded)."""
-    from hub.base.search import ranked_ids
+    from hub.base.search import filters_any_field, ranked_ids
 
+    if filters_any_field(Post) and filters_any_field(Thread):
+        # The backend applies who may read what in its ranked queries: nothing to narrow after.
+        ids = ranked_ids(text, searchable_posts(user), depth=SEARCH_DEPTH)[:MAX_SEARCH_RESULTS]
+        title_hits = ranked_ids(text, searchable_threads(user), depth=MAX_TITLE_HITS)
+        first_posts = Post.objects.filter(thread__in=title_hits, number=1)
+        return list(dict.fromkeys([*first_posts.values_list("pk", flat=True), *ids]))
     posts = Post.objects.filter(hidden_at__isnull=True, deleted_at__isnull=True)
     ids = ranked_ids(text, posts, depth=SEARCH_DEPTH)[:MAX_SEARCH_RESULTS]
     threads = Thread.objects.filter(hidden_at__isnull=True)

@@ -375,14 +375,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"] = {
         "BACKEND": "hub.base.search_backend",
         # Model label: rank at least `candidates` matches (more if a search asks for more
-        # results); `newest_first` takes the most recently indexed matches, right for a model
-        # indexed last and matched often (posts), slow for one far back in the index.
+        # results; the hub-wide search's previews ask for 3, so this is what they rank, while
+        # they count up to 500); `newest_first` takes the most recently indexed matches, right
+        # for a model indexed last and matched often (posts), slow for one far back in the
+        # index; `own_index` matches through the model's own partial index
+        # (search_backend.model_index, made by the owning app's migration), right for a model
+        # with many entries far back.
         "BOUNDED": {
-            "cases.casestudy": {"candidates": 200},
-            "cases.performancerecord": {"candidates": 500},
-            "forum.thread": {"candidates": 200},
-            "forum.post": {"candidates": 500, "newest_first": True},
-            "hub.organisation": {"candidates": 500},
+            "cases.casestudy": {"candidates": 100, "own_index": True},
+            "cases.performancerecord": {"candidates": 100},
+            "forum.thread": {"candidates": 100, "own_index": True},
+            "forum.post": {"candidates": 100, "newest_first": True},
+            "hub.organisation": {"candidates": 100},
         },
     }
 # Scale-out: OPENSEARCH_URL moves search to OpenSearch (pip install opensearch-py; then run

@@ -55,11 +55,15 @@ def case_study_page(
 
 def case_study_search_page(queryset: QuerySet, *, text: str, page: str | None):
     """Search results ranked by relevance (Wagtail search), within the filtered set."""
-    from hub.base.search import ranked_ids
+    from hub.base.search import filters_any_field, ranked_ids
 
-    ranked = ranked_ids(text, CaseStudy.objects.published(), depth=MAX_SEARCH_RESULTS)
-    allowed = set(among(queryset, ranked).values_list("pk", flat=True))
-    ranked = [pk for pk in ranked if pk in allowed]
+    if filters_any_field(CaseStudy):
+        # The backend applies the list's filters (published ones only) in its ranked query.
+        ranked = ranked_ids(text, queryset, depth=MAX_SEARCH_RESULTS)
+    else:  # FilterFields only: rank the published ones, then narrow to the filters
+        ranked = ranked_ids(text, CaseStudy.objects.published(), depth=MAX_SEARCH_RESULTS)
+        allowed = set(among(queryset, ranked).values_list("pk", flat=True))
+        ranked = [pk for pk in ranked if pk in allowed]
     paginator = Paginator(ranked, settings.HUB_PAGE_SIZE)
     current = paginator.get_page(page)
     rows = {c.pk: c for c in list_queryset(CaseStudy.objects.filter(pk__in=list(current)))}

@@ -2,11 +2,15 @@
 `AppConfig.ready()` (`register(CaseStudies(), order=10)`), saying who may see what; this module
 knows none of them.
 
-Each type is searched with Wagtail's search API (its own FilterFields only; how deep a backend
-ranks is the backend's business, see hub.base.search_backend), the ranked ids are bounded to
-``MAX_HITS`` and then narrowed by the ORM to what the viewer may see, with the owning app's
-visibility rules. Facet counts are one aggregate query each over that bounded id
-set, so the number of queries does not grow with the data.
+Each type is searched with Wagtail's search API. Where the backend filters a model's queryset on
+any field (hub.base.search_backend on PostgreSQL, for the models it bounds), the type hands it
+what the viewer may see (`visible(user)`, narrowed by the chosen facets) and one query per type
+finds the matches, keeps the visible ones, counts them up to ``MAX_HITS`` and ranks them: the
+"all results" view asks for the best ``PREVIEW_SIZE`` and the count, the chosen type's view for
+the best ``MAX_HITS``. Elsewhere (SQLite, OpenSearch, pages) the ranked ids are bounded to
+``MAX_HITS`` on the model's FilterFields and then narrowed by the ORM with the owning app's
+visibility rules. Facet counts are one aggregate query each over that bounded id set, so the
+number of queries does not grow with the data.
 """
 
 from __future__ import annotations
@@ -178,8 +182,30 @@ def ranked(text: str, queryset: QuerySet, *, depth: int = MAX_HITS) -> tuple[lis
     hub.base.search_backend; a backend without it ranked every match)."""
     hits = get_search_backend().search(backend_query(text), queryset.only("pk"), operator="and")
     hits = hits[:depth]
-    ids = [hit.pk for hit in hits]
+    ids = hits.pks() if hasattr(hits, "pks") else [hit.pk for hit in hits]
     return ids, len(ids) >= depth or getattr(hits, "bound_reached", False)
+
+
+def ranked_and_counted(
+    text: str, queryset: QuerySet, *, shown: int = MAX_HITS
+) -> tuple[list[int], int, bool] | None:
+    """The ids of the best `shown` matches in `queryset`, best first, how many match (up to
+    ``MAX_HITS``) and whether more may, in one query, where the backend can count further than
+    it ranks (hub.base.search_backend); None where it cannot."""
+    hits = get_search_backend().search(backend_query(text), queryset.only("pk"), operator="and")
+    both = getattr(hits[:shown], "ranked_and_counted", lambda counted: None)(MAX_HITS)
+    if both is None:
+        return None
+    ids, count = both
+    return ids, count, count >= MAX_HITS
+
+
+def filters_any_field(model) -> bool:
+    """Whether the search backend applies any filter of a queryset of `model` in its ranked
+    query (hub.base.search_backend on PostgreSQL, for the models it bounds); other backends
+    filter on the model's FilterFields only."""
+    backend = get_search_backend()
+    return getattr(backend, "filters_any_field", lambda model: False)(model)
 
 
 def _keep(ranked: list[int], queryset: QuerySet) -> list[int]:
@@ -252,14 +278,36 @@ class SearchType(ABC):
         found = self.hits(ids, terms)
         return [found[pk] for pk in ids if pk in found]
 
+    def found(
+        self, text: str, user, chosen: dict[str, list[str]], *, shown: int = MAX_HITS
+    ) -> tuple[list[int], int, bool]:
+        """The ids of the best `shown` results `user` may see, best first, how many there are
+        (up to ``MAX_HITS``) and whether more may be. Where the backend filters on any field, one
+        query finds, narrows to what `user` may see, counts and ranks; elsewhere the ranked ids
+        are narrowed by the ORM (find) and counted."""
+        visible = self.visible(user)
+        if filters_any_field(visible.model):
+            picked = {k: v for k, v in chosen.items() if k in self.facet_names and v}
+            both = ranked_and_counted(text, self.narrow(visible, picked), shown=shown)
+            if both is not None:
+                return both
+        ids, capped = self._find(text, visible, chosen)
+        return ids[:shown], len(ids), capped
+
     def find(self, text: str, user, chosen: dict[str, list[str]]) -> tuple[list[int], bool]:
         """The ids `user` may see, best first, and whether the backend's bound was reached."""
-        direct = self.searches_visible or type(self).visible is SearchType.visible
-        ids, capped = ranked(text, self.visible(user) if direct else self.searchable())
+        return self._find(text, self.visible(user), chosen)
+
+    def _find(self, text: str, visible: QuerySet, chosen) -> tuple[list[int], bool]:
         picked = {k: v for k, v in chosen.items() if k in self.facet_names and v}
+        if filters_any_field(visible.model):
+            # One query finds, narrows to what the viewer may see and ranks.
+            return ranked(text, self.narrow(visible, picked))
+        direct = self.searches_visible or type(self).visible is SearchType.visible
+        ids, capped = ranked(text, visible if direct else self.searchable())
         if direct and not picked:
             return ids, capped  # every backend applies its queryset's filters to its hits
-        return _keep(ids, self.narrow(self.visible(user), picked)), capped
+        return _keep(ids, self.narrow(visible, picked)), capped
 
 
 class Organisations(SearchType):
@@ -339,8 +387,11 @@ def search(
         return SearchResults(query, kind, [], too_short=True)
     groups, facets, current = [], [], None
     for search_type in types():
-        ids, capped = search_type.find(query, user, chosen if search_type.key == kind else {})
-        group = Group(search_type.key, search_type.label, len(ids), capped, search_type.singular)
+        if search_type.key == kind:
+            ids, count, capped = search_type.found(query, user, chosen)
+        else:  # the best few for the "all" view; for a chosen type's tabs, only the count
+            ids, count, capped = search_type.found(query, user, {}, shown=PREVIEW_SIZE)
+        group = Group(search_type.key, search_type.label, count, capped, search_type.singular)
         if kind == "all" and ids:
             group.hits = search_type.rows(ids[:PREVIEW_SIZE], terms)
         elif search_type.key == kind:

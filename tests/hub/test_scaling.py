@@ -110,7 +110,7 @@ def test_an_opensearch_url_switches_the_wagtail_search_backend():
 def test_postgresql_gets_the_bounded_search_backend_and_other_databases_wagtails():
     s = settings_with(DATABASE_URL="postgres://hub@db.internal:5432/hub")
     assert s["search"]["BACKEND"] == "hub.base.search_backend"
-    assert s["search"]["BOUNDED"]["forum.post"] == {"candidates": 500, "newest_first": True}
+    assert s["search"]["BOUNDED"]["forum.post"] == {"candidates": 100, "newest_first": True}
     assert settings_with()["search"] == {"BACKEND": "wagtail.search.backends.database"}
 
 

@@ -101,9 +101,16 @@ def content_page(text: str, *, slug: str, live=True) -> ContentPage:
 def found(query: str, user, kind: str = "all", **chosen) -> dict[str, list[str]]:
     """Titles found for `user`, by type (all of each type's first page)."""
     if kind == "all":
-        return {
+        by_type = {
             t.key: [h.title for h in t.rows(t.find(query, user, {})[0], [])] for t in search.types()
         }
+        # The "all results" view counts and previews each type by its own path (on PostgreSQL
+        # one query per type that finds, keeps what `user` may see, counts and ranks): the same.
+        for group in search.search(query, user=user).groups:
+            assert group.count == len(by_type[group.key]), group.key
+            shown = by_type[group.key][: search.PREVIEW_SIZE]
+            assert [hit.title for hit in group.hits] == shown, group.key
+        return by_type
     results = search.search(query, user=user, kind=kind, chosen=chosen)
     return {kind: [h.title for h in results.page.object_list]}
 

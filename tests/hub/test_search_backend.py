@@ -14,6 +14,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
@@ -240,3 +241,34 @@ def test_hits_asked_for_by_key_alone_are_instances_whose_fields_still_load(setti
     assert by_key.pk == whole.pk == study.pk
     assert "title" in by_key.get_deferred_fields() and not whole.get_deferred_fields()
     assert by_key.title == whole.title == "Brackets"  # a deferred field loads on first use
+
+
+@postgres_only
+def test_a_bounded_search_filters_on_related_fields_in_its_ranked_query(settings):
+    """The hub-wide search hands each type's visibility rule (joins to other models, not just
+    FilterFields) to the bounded backend, which applies it in the one ranked query."""
+    shown = CaseStudyFactory(title="Shown", body="Brackets.")
+    CaseStudyFactory(title="Elsewhere", body="Brackets.")
+    backend = _bounded(settings, candidates=10)
+
+    queryset = CaseStudy.objects.filter(organisation__name=shown.organisation.name)
+    with CaptureQueriesContext(connection) as queries:
+        assert backend.search("brackets", queryset.only("pk"))[:10].pks() == [shown.pk]
+    assert len(queries) == 1
+
+
+@postgres_only
+def test_a_bounded_search_counts_further_than_it_ranks_in_one_query(settings):
+    for n in range(5):
+        CaseStudyFactory(title=f"Study {n}", body="Brackets.")
+    CaseStudyFactory(title="Draft", body="Brackets.", status=CaseStudy.Status.DRAFT)
+    backend = _bounded(settings, candidates=2)
+    published = CaseStudy.objects.published()
+
+    with CaptureQueriesContext(connection) as queries:
+        ids, count = backend.search("brackets", published)[:1].ranked_and_counted(4)
+    assert len(queries) == 1 and len(ids) == 1 and count == 4  # counted up to 4, the draft not
+    ids, count = backend.search("brackets", published)[:3].ranked_and_counted(10)
+    assert len(ids) == 3 and count == 5
+    # Wagtail's own search (here an OR query) has no such count.
+    assert backend.search("brackets", published, operator="or").ranked_and_counted(4) is None
