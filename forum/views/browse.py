@@ -17,14 +17,19 @@ from hub.base import ratelimit
 
 def forum_index(request):
     user = request.user
+    categories = selectors.categories_for(user)
     page = selectors.thread_page(
-        None, user, after=request.GET.get("after"), before=request.GET.get("before")
+        None,
+        user,
+        after=request.GET.get("after"),
+        before=request.GET.get("before"),
+        categories=categories,
     )
     return render(
         request,
         "forum/index.html",
         {
-            "categories": selectors.categories_for(user),
+            "categories": categories,
             "page": page,
             "unread": selectors.unread_states(user, page.items),
             "search_form": SearchForm(),
