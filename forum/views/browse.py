@@ -11,6 +11,7 @@ from forum.forms import ReplyForm, SearchForm
 from forum.habits import selectors as habits
 from forum.messages import selectors as message_selectors
 from forum.models import Category
+from forum.templatetags import forum_tags
 from forum.views.common import readable_thread, refuse_members_only, trail
 from hub.base import ratelimit
 
@@ -90,6 +91,7 @@ def forum_thread(request, pk):
             "thread": thread,
             "category": thread.category,
             "posts": posts,
+            "post_heads": forum_tags.post_heads(posts, thread),
             "page_number": number,
             "pages": pages,
             "page_links": _page_links(number, pages),
