@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from forum import permissions
-from forum.models import Bookmark, Category, Post, Reaction, Thread, ThreadRead, Watch
+from forum.models import Bookmark, Category, Draft, Post, Reaction, Thread, ThreadRead, Watch
 from hub.base.keys import among
 from hub.base.moderation import selectors as moderation_selectors
 from hub.base.pagination import KeysetPage, keyset_page
@@ -141,7 +141,8 @@ def thread_for(pk: int, user, *, viewer_state: bool = False) -> Thread:
     over ten tables here cost 9-10 ms of planning for 0.5 ms of work (issue 20).
 
     With `viewer_state`, a member's thread also carries their own marks in the same query:
-    `read_to` (the last post number they read, or None), `watched` and `bookmarked`."""
+    `read_to` (the last post number they read, or None), `watched`, `bookmarked`, and their
+    draft reply's `draft_body` and `draft_at` (None without one)."""
     threads = visible_threads(user).select_related("category").prefetch_related("tags")
     if viewer_state and user.is_authenticated:
         mine = {"user": user, "thread": OuterRef("pk")}
@@ -149,6 +150,8 @@ def thread_for(pk: int, user, *, viewer_state: bool = False) -> Thread:
             read_to=Subquery(ThreadRead.objects.filter(**mine).values("last_read_number")[:1]),
             watched=Exists(Watch.objects.filter(**mine)),
             bookmarked=Exists(Bookmark.objects.filter(**mine)),
+            draft_body=Subquery(Draft.objects.filter(**mine).values("body")[:1]),
+            draft_at=Subquery(Draft.objects.filter(**mine).values("updated_at")[:1]),
         )
     thread = threads.get(pk=pk)
     if thread.performance_record_id:
@@ -170,8 +173,8 @@ def page_count(thread: Thread) -> int:
 
 def posts_on_page(thread: Thread, page: int, user=None) -> list[Post]:
     """Posts numbered ((page-1)*size, page*size]: an index range, as cheap on page 100 as on 1.
-    Given a member, each post also says whether they found it helpful (`reacted`) and
-    bookmarked it (`bookmarked`), in the same query."""
+    Given a member, each post also says whether they found it helpful (`reacted`), bookmarked
+    it (`bookmarked`) and have an open report on it (`reported`), in the same query."""
     size = settings.FORUM_POSTS_PER_PAGE
     # Ordered and limited, so PostgreSQL walks the (thread, number) index: with the range alone
     # it guessed most posts of most threads fall in 1-20 and scanned the whole thread.
@@ -183,6 +186,7 @@ def posts_on_page(thread: Thread, page: int, user=None) -> list[Post]:
         posts = posts.annotate(
             reacted=Exists(Reaction.objects.filter(user=user, post=OuterRef("pk"))),
             bookmarked=Exists(Bookmark.objects.filter(user=user, post=OuterRef("pk"))),
+            reported=moderation_selectors.reported_by_exists(user, Post),
         )
     return list(
         posts.select_related("author").only(*fields, *(f"author__{f}" for f in NAME_FIELDS))

@@ -8,9 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from forum import permissions, selectors, services
 from forum.forms import ReplyForm, SearchForm
-from forum.habits import selectors as habits
 from forum.messages import selectors as message_selectors
-from forum.models import Category
+from forum.models import Category, Draft
 from forum.templatetags import forum_tags
 from forum.views.common import readable_thread, refuse_members_only, trail
 from hub.base import ratelimit
@@ -82,7 +81,9 @@ def forum_thread(request, pk):
     last_read = getattr(thread, "read_to", None)
     if posts and (last_read is None or posts[-1].number > last_read):
         services.mark_read(user=user, thread=thread, up_to=posts[-1].number)
-    draft = habits.draft_for(user, thread=thread)
+    draft = None
+    if getattr(thread, "draft_at", None) is not None:
+        draft = Draft(user=user, thread=thread, body=thread.draft_body, updated_at=thread.draft_at)
     reply_form = ReplyForm(initial={"body": draft.body} if draft else None)
     return render(
         request,
@@ -97,7 +98,7 @@ def forum_thread(request, pk):
             "page_links": _page_links(number, pages),
             "last_read": last_read,
             "reacted": {p.pk for p in posts if getattr(p, "reacted", False)},
-            "flagged": selectors.flagged(user, posts),
+            "flagged": {p.pk for p in posts if getattr(p, "reported", False)},
             "watching": getattr(thread, "watched", False),
             "reply_refusal": permissions.reply_refusal(user, thread),
             "reply_form": reply_form,
