@@ -77,8 +77,17 @@ def visible_threads(user) -> QuerySet:
     return threads.filter(hidden_at__isnull=True)
 
 
+def _with_read_to(threads: QuerySet, user) -> QuerySet:
+    """A member's list also says how far they read each thread (`read_to`, None if never),
+    for `unread_states`, in the list's own query."""
+    if not user.is_authenticated:
+        return threads
+    read = ThreadRead.objects.filter(user=user, thread=OuterRef("pk"))
+    return threads.annotate(read_to=Subquery(read.values("last_read_number")[:1]))
+
+
 def pinned_threads(category: Category, user) -> list[Thread]:
-    threads = visible_threads(user).filter(category=category, pinned=True)
+    threads = _with_read_to(visible_threads(user).filter(category=category, pinned=True), user)
     return _with_names(list(threads.order_by(*THREAD_ORDER)[:10]), [category])
 
 
@@ -100,7 +109,7 @@ def thread_page(
         shown = [c for c in categories if permissions.can_read(user, c)]
         threads = threads.filter(category__in=[c.pk for c in shown])
     page = keyset_page(
-        threads,
+        _with_read_to(threads, user),
         order=THREAD_ORDER,
         after=after,
         before=before,
@@ -120,11 +129,14 @@ def unread_states(user, threads: list[Thread]) -> dict[int, UnreadState]:
     """For each thread on a list: how many posts are new to the member, or whether it is new."""
     if not user.is_authenticated or not threads:
         return {}
-    reads = dict(
-        ThreadRead.objects.filter(user=user, thread__in=threads).values_list(
-            "thread_id", "last_read_number"
+    if all(hasattr(t, "read_to") for t in threads):  # read with the list (_with_read_to)
+        reads = {t.pk: t.read_to for t in threads if t.read_to is not None}
+    else:
+        reads = dict(
+            ThreadRead.objects.filter(user=user, thread__in=threads).values_list(
+                "thread_id", "last_read_number"
+            )
         )
-    )
     recent = timezone.now() - timedelta(days=NEW_THREAD_DAYS)
     states = {}
     for thread in threads:
