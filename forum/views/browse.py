@@ -8,23 +8,28 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from forum import permissions, selectors, services
 from forum.forms import ReplyForm, SearchForm
-from forum.habits import selectors as habits
 from forum.messages import selectors as message_selectors
-from forum.models import Category
+from forum.models import Category, Draft
+from forum.templatetags import forum_tags
 from forum.views.common import readable_thread, refuse_members_only, trail
 from hub.base import ratelimit
 
 
 def forum_index(request):
     user = request.user
+    categories = selectors.categories_for(user)
     page = selectors.thread_page(
-        None, user, after=request.GET.get("after"), before=request.GET.get("before")
+        None,
+        user,
+        after=request.GET.get("after"),
+        before=request.GET.get("before"),
+        categories=categories,
     )
     return render(
         request,
         "forum/index.html",
         {
-            "categories": selectors.categories_for(user),
+            "categories": categories,
             "page": page,
             "unread": selectors.unread_states(user, page.items),
             "search_form": SearchForm(),
@@ -60,7 +65,7 @@ def forum_category(request, slug):
 
 
 def forum_thread(request, pk):
-    thread = readable_thread(request, pk)
+    thread = readable_thread(request, pk, viewer_state=True)
     user = request.user
     if not permissions.can_read(user, thread.category):
         return refuse_members_only(request, thread.category)
@@ -71,13 +76,15 @@ def forum_thread(request, pk):
         number = 1
     if number < 1 or number > pages:
         raise Http404("No such page.")
-    posts = selectors.posts_on_page(thread, number)
-    last_read = selectors.last_read(user, thread)
-    if posts:
+    posts = selectors.posts_on_page(thread, number, user)
+    # The member's own marks came with the thread and the posts (thread_for, posts_on_page).
+    last_read = getattr(thread, "read_to", None)
+    if posts and (last_read is None or posts[-1].number > last_read):
         services.mark_read(user=user, thread=thread, up_to=posts[-1].number)
-    draft = habits.draft_for(user, thread=thread)
+    draft = None
+    if getattr(thread, "draft_at", None) is not None:
+        draft = Draft(user=user, thread=thread, body=thread.draft_body, updated_at=thread.draft_at)
     reply_form = ReplyForm(initial={"body": draft.body} if draft else None)
-    thread_bookmarked, bookmarked_posts = habits.bookmarked(user, thread=thread, posts=posts)
     return render(
         request,
         "forum/thread.html",
@@ -85,18 +92,19 @@ def forum_thread(request, pk):
             "thread": thread,
             "category": thread.category,
             "posts": posts,
+            "post_heads": forum_tags.post_heads(posts, thread),
             "page_number": number,
             "pages": pages,
             "page_links": _page_links(number, pages),
             "last_read": last_read,
-            "reacted": selectors.reacted(user, posts),
-            "flagged": selectors.flagged(user, posts),
-            "watching": selectors.watching_thread(user, thread),
+            "reacted": {p.pk for p in posts if getattr(p, "reacted", False)},
+            "flagged": {p.pk for p in posts if getattr(p, "reported", False)},
+            "watching": getattr(thread, "watched", False),
             "reply_refusal": permissions.reply_refusal(user, thread),
             "reply_form": reply_form,
             "draft": draft,
-            "thread_bookmarked": thread_bookmarked,
-            "bookmarked": bookmarked_posts,
+            "thread_bookmarked": getattr(thread, "bookmarked", False),
+            "bookmarked": {p.pk for p in posts if getattr(p, "bookmarked", False)},
             "is_moderator": permissions.is_moderator(user),
             "can_mark_solution": permissions.can_mark_solution(user, thread),
             "can_react": user.is_authenticated and not permissions.post_refusal(user),

@@ -24,9 +24,9 @@ def refuse_members_only(request, category: Category):
     )
 
 
-def readable_thread(request, pk: int) -> Thread:
+def readable_thread(request, pk: int, *, viewer_state: bool = False) -> Thread:
     try:
-        return selectors.thread_for(pk, request.user)
+        return selectors.thread_for(pk, request.user, viewer_state=viewer_state)
     except Thread.DoesNotExist as exc:
         raise Http404("No such thread.") from exc
 

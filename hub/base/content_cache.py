@@ -9,9 +9,17 @@ page is published, unpublished or deleted. The receivers are signals on purpose:
 these tables from services, the Wagtail admin, imports and workflows alike, and a cache that one
 path forgot to drop would show stale content. The timeout bounds anything no signal sees (a
 bulk `update()`).
+
+`by_content` is the other kind of key, for fragments of a page that do not depend on the
+viewer (a post's rendered text, a row of a thread list): the key is a digest of everything the
+fragment is made from, so an edit, a rename or a hide is a different key at once and there is
+nothing to invalidate; old entries age out.
 """
 
 from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Hashable
 
 from django.core.cache import cache
 from django.db import transaction
@@ -27,6 +35,31 @@ WATCHED = {
     "hub.Organisation",
     "hub.User",
 }
+
+
+FRAGMENT_TIMEOUT = 24 * 60 * 60
+
+
+def by_content(
+    namespace: str, inputs: dict[Hashable, object], make: Callable[[Hashable], object]
+) -> dict:
+    """`make(k)` for each key of `inputs`, cached under a digest of `inputs[k]` (the repr of
+    everything the value is made from): one round trip to the cache for all of them, and one
+    to store the ones it lacked."""
+    keys = {
+        k: f"hub:{namespace}:{hashlib.sha1(repr(v).encode(), usedforsecurity=False).hexdigest()}"
+        for k, v in inputs.items()
+    }
+    found = cache.get_many(list(keys.values())) if keys else {}
+    values, missing = {}, {}
+    for k, key in keys.items():
+        if key in found:
+            values[k] = found[key]
+        else:
+            values[k] = missing[key] = make(k)
+    if missing:
+        cache.set_many(missing, FRAGMENT_TIMEOUT)
+    return values
 
 
 def _key(namespace: str) -> str:

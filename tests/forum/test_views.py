@@ -222,3 +222,49 @@ def test_a_thread_about_a_case_study_is_linked_both_ways(client):
     assert thread.case_study == case_study
     assert "Job clubs in a hostel" in client.get(thread.get_absolute_url()).content.decode()
     assert "Running hostel job clubs" in client.get(case_study.get_absolute_url()).content.decode()
+
+
+def test_cached_post_text_and_list_rows_change_at_once_after_an_edit_a_hide_and_a_rename(client):
+    """Posts' text and thread-list rows are cached by their content (forum_tags): an edit, a
+    moderator's hide and a member's new name show on the next request."""
+    from hub.base.moderation import services as moderation
+
+    cat = category()
+    author = seasoned_member(username="first.name")
+    thread = services.thread_create(author=author, category=cat, title="Old title", body="First")
+    url = thread.get_absolute_url()
+    assert "First" in client.get(url).content.decode()  # now cached
+    assert "Old title" in client.get(reverse("forum_index")).content.decode()
+    post = thread.posts.get(number=1)
+    services.post_update(actor=author, post=post, body="Second version")
+    html = client.get(url).content.decode()
+    assert "Second version" in html and ">First<" not in html
+    author.display_name = "Renamed Person"
+    author.save()
+    assert "Renamed Person" in client.get(url).content.decode()
+    assert "Renamed Person" in client.get(reverse("forum_index")).content.decode()
+    reply = services.post_create(author=seasoned_member(), thread=thread, body="A secret reply")
+    assert "A secret reply" in client.get(url).content.decode()
+    moderation.hide(moderator=moderator(), target=reply, reason="Off topic")
+    html = client.get(url).content.decode()
+    assert "A secret reply" not in html and "Off topic" in html
+    Thread.objects.filter(pk=thread.pk).update(title="New title")
+    html = client.get(reverse("forum_index")).content.decode()
+    assert "New title" in html and "Old title" not in html
+
+
+def test_the_new_mark_and_own_marks_are_per_viewer_on_a_cached_page(client):
+    """The shared fragments leave out what is the viewer's own: "New" and helpful marks."""
+    cat = category()
+    author = seasoned_member()
+    thread = services.thread_create(author=author, category=cat, title="T", body="Opening")
+    reader = seasoned_member()
+    client.force_login(reader)
+    client.get(thread.get_absolute_url())  # read to post 1
+    reply = services.post_create(author=author, thread=thread, body="Fresh reply")
+    services.reaction_set(user=reader, post=reply, helpful=True)
+    html = client.get(thread.get_absolute_url()).content.decode()
+    assert html.count(">New</strong>") == 1 and "Undo helpful" in html
+    client.logout()
+    html = client.get(thread.get_absolute_url()).content.decode()
+    assert ">New</strong>" not in html and "Undo helpful" not in html

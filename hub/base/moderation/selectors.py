@@ -7,7 +7,7 @@ from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 
 from hub.base.moderation import Kind, get, is_auto_hidden, is_moderator, kind_of, kinds
 from hub.base.moderation.models import Report
@@ -25,6 +25,17 @@ def reported_by(user, objects) -> set[int]:
         Report.objects.open()
         .filter(reporter=user, content_type=content_type, object_id__in=[o.pk for o in objects])
         .values_list("object_id", flat=True)
+    )
+
+
+def reported_by_exists(user, model) -> Exists:
+    """`reported_by` as an annotation on a queryset of `model` (signed-in `user`): the page's
+    own query says which rows they reported, with no query of its own."""
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    return Exists(
+        Report.objects.open().filter(
+            reporter=user, content_type=content_type, object_id=OuterRef("pk")
+        )
     )
 
 
