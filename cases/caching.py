@@ -9,11 +9,7 @@ explicit calls after bulk imports.
 
 from __future__ import annotations
 
-import hashlib
-import json
-
-from django.core.cache import cache
-
+from hub.base import content_cache
 from hub.base.content_cache import changed, version
 
 RECORDS, CASE_STUDIES, RELATED = "records", "case_studies", "related"
@@ -39,17 +35,9 @@ def ratings_changed() -> None:
 def key(name: str, parts, namespace: str = RECORDS) -> str:
     """A key for `name` and `parts` that changes when `namespace`'s rows change (also for
     template fragments: `{% cache 3600 name key %}`)."""
-    digest = hashlib.sha1(  # noqa: S324 - a cache key, not a secret
-        json.dumps(parts, sort_keys=True, default=str).encode()
-    ).hexdigest()
-    return f"cases:{namespace}:{version(namespace)}:{name}:{digest}"
+    return content_cache.key(name, parts, (namespace,), prefix="cases")
 
 
 def cached(name: str, parts, compute, timeout: int = TIMEOUT, namespace: str = RECORDS):
     """`compute()`, cached under `name` and `parts` until `namespace`'s rows next change."""
-    cache_key = key(name, parts, namespace)
-    value = cache.get(cache_key)
-    if value is None:
-        value = compute()
-        cache.set(cache_key, value, timeout)
-    return value
+    return content_cache.cached(name, parts, compute, namespaces=(namespace,), timeout=timeout)

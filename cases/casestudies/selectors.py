@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from taggit.models import Tag
 
+from cases import caching
 from cases.casestudies import approach_evidence, evidence, permissions
 from cases.casestudies.filters import SORTS, TERM_FACETS
 from cases.casestudies.models import (
@@ -321,6 +322,14 @@ def approach_case_studies(approach: Approach):
 def case_study_ids_of(approach: Approach) -> QuerySet:
     """The ids of the approach's published case studies, as a subquery."""
     return CaseStudy.objects.published().filter(approach_links__approach=approach).values("pk")
+
+
+def approach_fragment_key(name: str, parts) -> str:
+    """A cache key for something rendered from approaches, their published case studies and the
+    records those cite (the same for every viewer): it changes when any of them changes."""
+    return caching.key(
+        name, [parts, caching.version(caching.RECORDS)], namespace=caching.CASE_STUDIES
+    )
 
 
 def case_study_evidence(case_study: CaseStudy) -> dict:

@@ -13,6 +13,9 @@ bulk `update()`).
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from django.core.cache import cache
 from django.db import transaction
 
@@ -26,6 +29,7 @@ WATCHED = {
     "forum.Post",
     "hub.Organisation",
     "hub.User",
+    "wagtailcore.PageViewRestriction",  # a restricted page leaves the public lists
 }
 
 
@@ -41,6 +45,12 @@ def version(namespace: str = CONTENT) -> int:
     return current
 
 
+def versions(namespaces) -> dict[str, int]:
+    """The version of each of `namespaces`, in one round trip to the cache when all are set."""
+    found = cache.get_many([_key(n) for n in namespaces])
+    return {n: found.get(_key(n)) or version(n) for n in namespaces}
+
+
 def _bump(namespace: str) -> None:
     try:
         cache.incr(_key(namespace))
@@ -52,6 +62,27 @@ def changed(namespace: str = CONTENT) -> None:
     """Forget every cached value in `namespace`."""
     _bump(namespace)
     transaction.on_commit(lambda: _bump(namespace))
+
+
+def key(name: str, parts, namespaces=(CONTENT,), prefix: str = "hub") -> str:
+    """A key for `name` and `parts` that changes when any of `namespaces`' rows change."""
+    digest = hashlib.sha1(  # noqa: S324 - a cache key, not a secret
+        json.dumps(parts, sort_keys=True, default=str).encode()
+    ).hexdigest()
+    current = versions(namespaces)
+    joined = ":".join(f"{n}:{current[n]}" for n in namespaces)
+    return f"{prefix}:{joined}:{name}:{digest}"
+
+
+def cached(name: str, parts, compute, *, namespaces=(CONTENT,), timeout: int = TIMEOUT):
+    """`compute()`, cached under `name` and `parts` until any of `namespaces` next changes.
+    A value of None is not cached (it is what a miss looks like)."""
+    cache_key = key(name, parts, namespaces)
+    value = cache.get(cache_key)
+    if value is None:
+        value = compute()
+        cache.set(cache_key, value, timeout)
+    return value
 
 
 def _content_changed(**kwargs) -> None:

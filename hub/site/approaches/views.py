@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from cases.casestudies import selectors as cases
 from forum import selectors as forum
+from hub.base import content_cache
 from hub.base.charts import diverging_bars
 from hub.site.approaches.forms import ToolkitFilterForm
 from hub.site.workshops import selectors as workshops
@@ -122,23 +125,44 @@ def _chart(approach, listed) -> str | None:
 
 
 def approach_detail(request, slug):
-    approach = cases.live_approach(slug)
-    if approach is None:
-        raise Http404("No such approach.")
-    summary, listed = cases.approach_case_studies(approach)
-    ids = cases.case_study_ids_of(approach)
+    # Everything but the sidebar is the same for every viewer: rendered once, cached until a
+    # case study, a link, an approach or a performance record changes.
+    key = cases.approach_fragment_key("approach_page", slug)
+    page = cache.get(key)
+    if page is None:
+        approach = cases.live_approach(slug)
+        if approach is None:
+            raise Http404("No such approach.")
+        summary, listed = cases.approach_case_studies(approach)
+        main = render_to_string(
+            "hub/approaches/approach_main.html",
+            {
+                "approach": approach,
+                "summary": summary,
+                "listed": listed,
+                "chart": _chart(approach, listed),
+                "rules": cases.evidence_rules(),
+            },
+        )
+        page = {"pk": approach.pk, "title": approach.title, "summary": approach.summary}
+        page["main"] = str(main)
+        cache.set(key, page, content_cache.TIMEOUT)
+    ids = cases.case_study_ids_of(page["pk"])
     return render(
         request,
         "hub/approaches/approach_detail.html",
         {
-            "approach": approach,
-            "summary": summary,
-            "listed": listed,
-            "best": listed[0] if listed else None,
-            "chart": _chart(approach, listed),
+            "approach": page,
+            "main": mark_safe(page["main"]),  # noqa: S308 - rendered by our own template
+            # Forum threads depend on who is reading (readable categories): never cached here.
             "threads": forum.threads_about_case_studies(user=request.user, case_studies=ids),
-            "workshops": workshops.workshops_discussing(ids),
-            "rules": cases.evidence_rules(),
+            # Published workshop notes about published case studies: the same for everyone,
+            # cached until a page is published or unpublished, or a case study or link changes.
+            "workshops": content_cache.cached(
+                "approach_workshops",
+                [key],  # carries the case studies' version
+                lambda: workshops.workshops_discussing(ids),
+            ),
             "breadcrumbs": [("Home", "/"), ("What works", "/what-works/")],
         },
     )
