@@ -24,8 +24,14 @@ class CasesConfig(AppConfig):
         feedback_moderation.register()
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from cases.caching import case_studies_changed, records_changed
-        from cases.casestudies.models import Approach, CaseStudy, CaseStudyApproach, TaggedCaseStudy
+        from cases.caching import case_studies_changed, comments_changed, records_changed
+        from cases.casestudies.models import (
+            Approach,
+            CaseStudy,
+            CaseStudyApproach,
+            Comment,
+            TaggedCaseStudy,
+        )
         from cases.performance.models import PerformanceRecord
         from hub.base.models import Organisation
         from hub.base.notifications import register_kind
@@ -33,6 +39,9 @@ class CasesConfig(AppConfig):
         # Cached benchmark choices and open-data counts are forgotten when any record changes.
         post_save.connect(records_changed, sender=PerformanceRecord, dispatch_uid="cases.rec_s")
         post_delete.connect(records_changed, sender=PerformanceRecord, dispatch_uid="cases.rec_d")
+        # A case study's cached comment threads: any of its comments saved or deleted.
+        post_save.connect(comments_changed, sender=Comment, dispatch_uid="cases.comment_s")
+        post_delete.connect(comments_changed, sender=Comment, dispatch_uid="cases.comment_d")
         # The case-study list's cached facet counts: any case study, its terms or its tags.
         for model in (CaseStudy, TaggedCaseStudy, Organisation, Approach, CaseStudyApproach):
             for signal in (post_save, post_delete):

@@ -32,6 +32,36 @@ def ratings_changed() -> None:
     changed(RELATED)
 
 
+def comments_namespace(case_study_id: int) -> str:
+    return f"comments:{case_study_id}"
+
+
+def comments_changed(sender, instance, **kwargs) -> None:
+    """A comment saved or deleted: its case study's rendered threads are stale."""
+    changed(comments_namespace(instance.case_study_id))
+
+
+def comments_key(case_study, page: str) -> str:
+    """The key of a case study's rendered comment threads (cases.casestudies.views.comment_cache):
+    it changes when one of its comments, or any member (a name, an erasure), changes."""
+    return content_cache.key(
+        "comment_threads",
+        [case_study.pk, case_study.author_id, page],
+        (comments_namespace(case_study.pk), content_cache.MEMBERS),
+        prefix="cases",
+    )
+
+
+def case_study_shared(case_study, compute) -> dict:
+    """What a case study's page shows every viewer alike, computed by `compute()`: cached until
+    a case study, its terms or approach links (CASE_STUDIES) or a rating (RELATED) change; its
+    rating count and mean are in the key too."""
+    parts = [case_study.pk, case_study.rating_count, str(case_study.rating_mean)]
+    return content_cache.cached(
+        "case_study_shared", parts, compute, namespaces=(CASE_STUDIES, RELATED)
+    )
+
+
 def key(name: str, parts, namespace: str = RECORDS) -> str:
     """A key for `name` and `parts` that changes when `namespace`'s rows change (also for
     template fragments: `{% cache 3600 name key %}`)."""

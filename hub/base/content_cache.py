@@ -20,6 +20,9 @@ from django.core.cache import cache
 from django.db import transaction
 
 CONTENT = "content"
+# Bumped when a member is saved or deleted (a new public name, an erasure): for caches that show
+# members' names without depending on the rest of the content.
+MEMBERS = "members"
 TIMEOUT = 10 * 60
 WATCHED = {
     "cases.CaseStudy",
@@ -95,6 +98,8 @@ def _model_changed(sender, **kwargs) -> None:
     if kwargs.get("update_fields") and set(kwargs["update_fields"]) <= {"last_login"}:
         return  # signing in changes nothing the home page shows
     changed(CONTENT)
+    if sender._meta.label == "hub.User":
+        changed(MEMBERS)
 
 
 def _page_deleted(sender, instance, **kwargs) -> None:

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -15,7 +16,7 @@ from cases.casestudies import permissions, ratings, selectors, services
 from cases.casestudies.filters import SORTS, CaseStudyFilter
 from cases.casestudies.forms import CaseStudyForm, CommentForm, RatingForm
 from cases.casestudies.models import CaseStudy
-from cases.casestudies.views import feeds
+from cases.casestudies.views import comment_cache, feeds
 from cases.casestudies.views.common import trail, visible_case_study
 from hub.base import ratelimit
 from hub.base.idempotency import create_once
@@ -97,48 +98,56 @@ def case_study_list(request):
 
 
 def case_study_detail(request, pk):
-    case_study = visible_case_study(request, pk)
-    comments = selectors.comment_threads(case_study, page=request.GET.get("comments"))
+    try:
+        case_study = selectors.case_study_for_page(pk, request.user)
+    except CaseStudy.DoesNotExist as exc:
+        raise Http404("No such case study.") from exc
     return render(
         request,
         "cases/case_study_detail.html",
-        _detail_context(request, case_study, comments=comments),
+        _detail_context(request, case_study, page=request.GET.get("comments")),
     )
 
 
-def _detail_context(request, case_study, *, comments=None, rating_form=None, comment_form=None):
+def _detail_context(request, case_study, *, page=None, rating_form=None, comment_form=None):
     user = request.user
     own_rating = selectors.rating_of(user, case_study)
-    if comments is None:
-        comments = selectors.comment_threads(case_study, page=None)
-    return {
+    context = {
         "case_study": case_study,
-        "comments": comments,
         "own_rating": own_rating,
         "rating_form": rating_form
         or RatingForm(initial={"score": own_rating.score} if own_rating else None),
         "rating_refusal": permissions.rating_refusal(user, case_study),
-        "distribution": selectors.rating_distribution(case_study)
-        if case_study.rating_count
-        else [],
         "comment_form": comment_form or CommentForm(),
         "comment_refusal": permissions.comment_refusal(user, case_study),
         "flagged": selectors.flagged_by(user, case_study=case_study),
-        # An aggregate over every case study sharing a term: cached until one changes.
-        "related": caching.cached(
-            "related",
-            [case_study.pk],
-            lambda: selectors.related_case_studies(case_study),
-            namespace=caching.RELATED,
-        ),
         "evidence": selectors.case_study_evidence(case_study),
-        "approach_links": selectors.approach_links(case_study),
         "can_edit": permissions.can_edit(user, case_study),
         "can_delete": permissions.can_delete(user, case_study),
         "can_see_history": permissions.can_see_history(user, case_study),
         "is_moderator": permissions.is_moderator(user),
         "can_feature": permissions.can_feature(user, case_study),
         "breadcrumbs": trail(),
+        # What every viewer sees alike (terms, rating bars, related case studies, approaches):
+        # one cached read instead of nine queries, until a case study, a term, a link or a
+        # rating changes.
+        **caching.case_study_shared(case_study, lambda: _shared(case_study)),
+    }
+    # Rendered once for everyone and cached; the per-viewer parts filled in from `context`.
+    context["comment_threads"] = comment_cache.threads(
+        request, case_study, page=page, context=context
+    )
+    return context
+
+
+def _shared(case_study) -> dict:
+    return {
+        "terms": selectors.case_study_terms(case_study),
+        "distribution": selectors.rating_distribution(case_study)
+        if case_study.rating_count
+        else [],
+        "related": selectors.related_case_studies(case_study),
+        "approach_links": selectors.approach_links(case_study),
     }
 
 

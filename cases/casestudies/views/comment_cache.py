@@ -1,0 +1,77 @@
+"""A case study's comment threads, rendered once for every viewer and cached.
+
+A page of 50 comments with their replies took most of a case study's page to render (member
+links, dates, Markdown). What every viewer sees is the same, so `comment_threads.html` is
+rendered once and cached under the case study's comments version (bumped when any of its
+comments is saved or deleted) and the members' version (a renamed or erased member). What only
+some viewers see (Edit and Delete on their own comments, Report or Reported, Hide and Show it
+again for moderators, the reply forms with their CSRF token and one-time key, the text of one's
+own hidden comment) is never cached: `comment.html` leaves a marker for each, filled in per
+request from `comment_parts.html`, one small render for the whole page (none for visitors who
+are not signed in, who see none of it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+from cases import caching
+from cases.casestudies import selectors
+
+MARKER = re.compile(r"<!--hub:(hidden|actions|reply):(\d+)-->")
+PART = re.compile(r"<!--hub:part:(\d+):(hidden|actions|reply)-->")
+
+
+def _meta(comment, *, reply: bool) -> dict:
+    hidden = comment.deleted_at is None and comment.hidden_at is not None
+    return {
+        "pk": comment.pk,
+        "author_id": comment.author_id,
+        "public_name": comment.author.public_name if comment.author_id else "",
+        "reply": reply,
+        "shown": comment.deleted_at is None and comment.hidden_at is None,
+        "hidden": hidden,
+        # Only the author (and no one else) is shown a hidden comment's text, per request.
+        "body": comment.body if hidden else "",
+    }
+
+
+def _render(case_study, page: str | None) -> dict:
+    comments = selectors.comment_threads(case_study, page=page)
+    meta = []
+    for comment in comments.object_list:
+        meta.append(_meta(comment, reply=False))
+        meta.extend(_meta(child, reply=True) for child in comment.replies.all())
+    html = render_to_string(
+        "cases/includes/comment_threads.html", {"comments": comments, "case_study": case_study}
+    )
+    return {"html": str(html), "meta": meta}
+
+
+def threads(request, case_study, *, page: str | None, context: dict) -> SafeString:
+    """The comment threads of `page` as this viewer sees them. `context` gives what the
+    per-viewer parts need: is_moderator, flagged, comment_refusal, comment_form."""
+    if page is None or (page.isdigit() and len(page) < 6):
+        key = caching.comments_key(case_study, page or "1")
+        value = cache.get(key)
+        if value is None:
+            value = _render(case_study, page)
+            cache.set(key, value, caching.TIMEOUT)
+    else:  # a page number nobody links to: rendered, not cached
+        value = _render(case_study, page)
+    parts: dict[tuple[str, str], str] = {}
+    if request.user.is_authenticated and value["meta"]:
+        rendered = render_to_string(
+            "cases/includes/comment_parts.html",
+            {**context, "comment_meta": value["meta"], "case_study": case_study},
+            request=request,
+        )
+        pieces = PART.split(rendered)
+        for i in range(1, len(pieces) - 2, 3):
+            parts[(pieces[i], pieces[i + 1])] = pieces[i + 2]
+    html = MARKER.sub(lambda m: parts.get((m[2], m[1]), ""), value["html"])
+    return mark_safe(html)  # noqa: S308 - our own templates' output
