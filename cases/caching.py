@@ -13,6 +13,8 @@ from hub.base import content_cache
 from hub.base.content_cache import changed, version
 
 RECORDS, CASE_STUDIES, RELATED = "records", "case_studies", "related"
+# Any comment saved or deleted (a case study's comment count moves): the list's rendered cards.
+COMMENTS = "comments"
 TIMEOUT = 60 * 60
 
 __all__ = ["RECORDS", "CASE_STUDIES", "RELATED", "cached", "changed", "key", "version"]
@@ -39,6 +41,16 @@ def comments_namespace(case_study_id: int) -> str:
 def comments_changed(sender, instance, **kwargs) -> None:
     """A comment saved or deleted: its case study's rendered threads are stale."""
     changed(comments_namespace(instance.case_study_id))
+    changed(COMMENTS)
+
+
+def results_key(parts) -> str:
+    """The key of a rendered page of the case-study list (not a search): it changes when a case
+    study or its terms (CASE_STUDIES), a rating (RELATED), a comment (COMMENTS) or a performance
+    record (RECORDS: what counts as evidenced) changes."""
+    return content_cache.key(
+        "case_study_results", parts, (CASE_STUDIES, RELATED, COMMENTS, RECORDS), prefix="cases"
+    )
 
 
 def comments_key(case_study, page: str) -> str:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from cases import caching
@@ -36,6 +39,7 @@ def case_study_list(request):
     # study (or a record, for the evidenced filter) changes (cases.caching).
     filters = [(k, v) for k, v in sorted(query.lists()) if k != "sort"]
     parts = [filters, valid, caching.version(caching.RECORDS)]
+    results = None
     if text:
         refusal = ratelimit.search_refusal(request, text)
         if refusal:
@@ -43,12 +47,20 @@ def case_study_list(request):
         page = selectors.case_study_search_page(queryset, text=text, page=request.GET.get("page"))
         total = page.paginator.count
     else:
-        page = selectors.case_study_page(
-            queryset, sort=sort, after=request.GET.get("after"), before=request.GET.get("before")
-        )
-        total = caching.cached(
-            "case_study_total", parts, queryset.count, namespace=caching.CASE_STUDIES
-        )
+        # The results column is the same for every viewer with these filters, sort and cursor:
+        # rendered once, cached until a case study, a rating or a comment count changes.
+        after, before = request.GET.get("after"), request.GET.get("before")
+        results_key = None
+        if len(after or "") + len(before or "") < 200:
+            results_key = caching.results_key([parts, sort, after, before])
+            results = cache.get(results_key)
+        if results is None:
+            page = selectors.case_study_page(queryset, sort=sort, after=after, before=before)
+            total = caching.cached(
+                "case_study_total", parts, queryset.count, namespace=caching.CASE_STUDIES
+            )
+        else:
+            page = total = None
     selected = {
         name: request.GET.getlist(name)
         for name in ("group", "barrier", "stage", "area", "kind", "tag")
@@ -73,28 +85,30 @@ def case_study_list(request):
         else:
             q["tag"] = option.value
         option.query = q.urlencode()
-    return render(
-        request,
-        "cases/case_study_list.html",
-        {
-            "filter": filterset,
-            "page": page,
-            "keyset": not text,
-            "total": total,
-            "facets": facets,
-            "sort": sort,
-            "sort_links": sort_links,
-            "searching": bool(text),
-            "query": query.urlencode(),
-            "has_filters": bool(query),
-            "feed_query": feeds.filter_query(request.GET),
-            # The search-and-filter column is the same for everyone with these filters.
-            "sidebar_key": caching.key(
-                "case_study_sidebar", [parts, sort], namespace=caching.CASE_STUDIES
-            ),
-            "breadcrumbs": [("Home", "/")],
-        },
-    )
+    context = {
+        "filter": filterset,
+        "page": page,
+        "keyset": not text,
+        "total": total,
+        "facets": facets,
+        "sort": sort,
+        "sort_links": sort_links,
+        "searching": bool(text),
+        "query": query.urlencode(),
+        "has_filters": bool(query),
+        "feed_query": feeds.filter_query(request.GET),
+        # The search-and-filter column is the same for everyone with these filters.
+        "sidebar_key": caching.key(
+            "case_study_sidebar", [parts, sort], namespace=caching.CASE_STUDIES
+        ),
+        "breadcrumbs": [("Home", "/")],
+    }
+    if not text and results is None:
+        results = render_to_string("cases/includes/case_study_results.html", context)
+        if results_key:
+            cache.set(results_key, str(results), caching.TIMEOUT)
+    context["results"] = mark_safe(results) if results is not None else None  # noqa: S308
+    return render(request, "cases/case_study_list.html", context)
 
 
 def case_study_detail(request, pk):
