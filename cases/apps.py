@@ -33,7 +33,7 @@ class CasesConfig(AppConfig):
             TaggedCaseStudy,
         )
         from cases.performance.models import PerformanceRecord
-        from hub.base.models import Organisation
+        from hub.base.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation
         from hub.base.notifications import register_kind
 
         # Cached benchmark choices and open-data counts are forgotten when any record changes.
@@ -43,7 +43,9 @@ class CasesConfig(AppConfig):
         post_save.connect(comments_changed, sender=Comment, dispatch_uid="cases.comment_s")
         post_delete.connect(comments_changed, sender=Comment, dispatch_uid="cases.comment_d")
         # The case-study list's cached facet counts: any case study, its terms or its tags.
-        for model in (CaseStudy, TaggedCaseStudy, Organisation, Approach, CaseStudyApproach):
+        # Terms too: their names are in the cached filters, pages and case studies' terms.
+        for model in (CaseStudy, TaggedCaseStudy, Organisation, Approach, CaseStudyApproach,
+                      ClaimantGroup, Barrier, JourneyStage, Area):  # fmt: skip
             for signal in (post_save, post_delete):
                 signal.connect(case_studies_changed, sender=model, dispatch_uid=f"cases.cs_{model}")
         for relation in ("claimant_groups", "barriers", "journey_stages", "areas", "approaches",

@@ -66,6 +66,35 @@ def _matches(row, data: dict) -> bool:
 
 
 def toolkit(request):
+    # The toolkit is the same for every viewer with the same filters (published case studies
+    # only, a GET form with no token): its content is rendered once and cached until a case
+    # study, a link, an approach, a term or a record changes. Only queries made of the form's
+    # own fields are cached, so made-up parameters cannot fill the cache.
+    known = set(ToolkitFilterForm.base_fields) | {"sort"}
+    key = None
+    if set(request.GET) <= known and all(len(v) < 40 for v in request.GET.values()):
+        key = cases.approach_fragment_key("toolkit_page", sorted(request.GET.lists()))
+        main = cache.get(key)
+        if main is not None:
+            return _toolkit_page(request, main)
+    main = str(render_to_string("hub/approaches/toolkit_main.html", _toolkit_context(request)))
+    if key:
+        cache.set(key, main, content_cache.TIMEOUT)
+    return _toolkit_page(request, main)
+
+
+def _toolkit_page(request, main: str):
+    return render(
+        request,
+        "hub/approaches/toolkit.html",
+        {
+            "main": mark_safe(main),  # noqa: S308 - rendered by our own template
+            "breadcrumbs": [("Home", "/")],
+        },
+    )
+
+
+def _toolkit_context(request) -> dict:
     rules = cases.evidence_rules()
     form = ToolkitFilterForm(request.GET or None, cost_bands=rules["cost_bands"])
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
@@ -92,19 +121,14 @@ def toolkit(request):
             "key": key, "label": label, "query": q.urlencode(), "current": current,
             "aria_sort": ("descending" if descending else "ascending") if current else "none",
         })  # fmt: skip
-    return render(
-        request,
-        "hub/approaches/toolkit.html",
-        {
-            "form": form,
-            "rows": shown,
-            "total": len(rows),
-            "headers": headers,
-            "filtered": bool(data and any(data.values())),
-            "rules": rules,
-            "breadcrumbs": [("Home", "/")],
-        },
-    )
+    return {
+        "form": form,
+        "rows": shown,
+        "total": len(rows),
+        "headers": headers,
+        "filtered": bool(data and any(data.values())),
+        "rules": rules,
+    }
 
 
 def _chart(approach, listed) -> str | None:
