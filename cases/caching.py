@@ -53,24 +53,51 @@ def results_key(parts) -> str:
     )
 
 
-def comments_key(case_study, page: str) -> str:
-    """The key of a case study's rendered comment threads (cases.casestudies.views.comment_cache):
-    it changes when one of its comments, or any member (a name, an erasure), changes."""
+def case_study_page_keys(case_study, *, comments_page: str | None, signed_in: bool) -> dict:
+    """The cache keys of what a case study's page shows every viewer alike, from one read of
+    the versions they depend on:
+    - "shared": its terms, rating bars, related case studies and approach links: until a case
+      study, its terms or links (CASE_STUDIES) or a rating (RELATED) change; its rating count
+      and mean are in the key too;
+    - "comments": its rendered comment threads (cases.casestudies.views.comment_cache), until
+      one of its comments or any member (a name, an erasure) changes; None for a page number
+      nobody links to;
+    - "threads": the forum's threads about it (the same for all visitors, and for all
+      members), until a thread, post or category changes (the content version)."""
+    namespaces = (CASE_STUDIES, RELATED, comments_namespace(case_study.pk),
+                  content_cache.MEMBERS, content_cache.CONTENT)  # fmt: skip
+    current = content_cache.versions(namespaces)
+    pk = case_study.pk
+    rating = [case_study.rating_count, str(case_study.rating_mean)]
+    keys = {
+        "shared": content_cache.key(
+            "case_study_shared", [pk, *rating], namespaces[:2], "cases", current
+        ),
+        "threads": content_cache.key(
+            "case_study_threads", [pk, signed_in], namespaces[4:], "cases", current
+        ),
+        "comments": None,
+    }
+    if comments_page is None or (comments_page.isdigit() and len(comments_page) < 6):
+        keys["comments"] = content_cache.key(
+            "comment_threads", [pk, case_study.author_id, comments_page or "1"],
+            namespaces[2:4], "cases", current,
+        )  # fmt: skip
+    return keys
+
+
+def visitor_page_key(case_study_id: int, comments_page: str | None) -> str | None:
+    """The key of a case study's whole page (below the layout) as a visitor who is not signed
+    in sees it. It changes when anything on it can: a case study, its terms, links or approaches
+    (CASE_STUDIES), a rating (RELATED), a comment anywhere (COMMENTS: counts) or on it, a record
+    (RECORDS: cited records and evidence), a member (MEMBERS) or the forum (CONTENT). None for
+    a comments page nobody links to (not cached)."""
+    if not (comments_page is None or (comments_page.isdigit() and len(comments_page) < 6)):
+        return None
+    namespaces = (CASE_STUDIES, RELATED, COMMENTS, RECORDS, comments_namespace(case_study_id),
+                  content_cache.MEMBERS, content_cache.CONTENT)  # fmt: skip
     return content_cache.key(
-        "comment_threads",
-        [case_study.pk, case_study.author_id, page],
-        (comments_namespace(case_study.pk), content_cache.MEMBERS),
-        prefix="cases",
-    )
-
-
-def case_study_shared(case_study, compute) -> dict:
-    """What a case study's page shows every viewer alike, computed by `compute()`: cached until
-    a case study, its terms or approach links (CASE_STUDIES) or a rating (RELATED) change; its
-    rating count and mean are in the key too."""
-    parts = [case_study.pk, case_study.rating_count, str(case_study.rating_mean)]
-    return content_cache.cached(
-        "case_study_shared", parts, compute, namespaces=(CASE_STUDIES, RELATED)
+        "case_study_visitor_page", [case_study_id, comments_page or "1"], namespaces, "cases"
     )
 
 

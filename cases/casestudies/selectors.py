@@ -144,7 +144,7 @@ def case_study_for_page(pk: int, user) -> CaseStudy:
 
 def case_study_terms(case_study: CaseStudy) -> dict[str, list[tuple[str, str]]]:
     """(slug, name) of the case study's claimant groups, barriers, journey stages, areas and
-    tags, in their order: five queries (the page caches them, cases.caching.case_study_shared)."""
+    tags, in their order: five queries (cached by the page: caching.case_study_page_keys)."""
     terms = {}
     for name, relation in (("groups", "claimant_groups"), ("barriers", "barriers"),
                            ("stages", "journey_stages"), ("areas", "areas"),

@@ -67,12 +67,13 @@ def changed(namespace: str = CONTENT) -> None:
     transaction.on_commit(lambda: _bump(namespace))
 
 
-def key(name: str, parts, namespaces=(CONTENT,), prefix: str = "hub") -> str:
-    """A key for `name` and `parts` that changes when any of `namespaces`' rows change."""
+def key(name: str, parts, namespaces=(CONTENT,), prefix: str = "hub", current=None) -> str:
+    """A key for `name` and `parts` that changes when any of `namespaces`' rows change.
+    `current`: their versions, already read with `versions` (one round trip for many keys)."""
     digest = hashlib.sha1(  # noqa: S324 - a cache key, not a secret
         json.dumps(parts, sort_keys=True, default=str).encode()
     ).hexdigest()
-    current = versions(namespaces)
+    current = current or versions(namespaces)
     joined = ":".join(f"{n}:{current[n]}" for n in namespaces)
     return f"{prefix}:{joined}:{name}:{digest}"
 

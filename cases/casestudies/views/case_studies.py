@@ -112,14 +112,40 @@ def case_study_list(request):
 
 
 def case_study_detail(request, pk):
+    page = request.GET.get("comments")
+    key = None
+    if not request.user.is_authenticated:
+        # Visitors who are not signed in all see the same page (no forms, no tokens): it is
+        # cached whole, until anything it shows changes (cases.caching.visitor_page_key).
+        key = caching.visitor_page_key(pk, page)
+        cached = cache.get(key) if key else None
+        if cached is not None:
+            return _detail_page(request, cached)
     try:
         case_study = selectors.case_study_for_page(pk, request.user)
     except CaseStudy.DoesNotExist as exc:
         raise Http404("No such case study.") from exc
+    context = _detail_context(request, case_study, page=page)
+    rendered = {
+        "title": case_study.title,
+        "summary": case_study.summary,
+        "body": str(render_to_string("cases/case_study_body.html", context, request)),
+    }
+    if key and case_study.is_published:
+        cache.set(key, rendered, caching.TIMEOUT)
+    return _detail_page(request, rendered)
+
+
+def _detail_page(request, rendered: dict):
     return render(
         request,
         "cases/case_study_detail.html",
-        _detail_context(request, case_study, page=request.GET.get("comments")),
+        {
+            "title": rendered["title"],
+            "summary": rendered["summary"],
+            "body": mark_safe(rendered["body"]),  # noqa: S308 - our own templates' output
+            "breadcrumbs": trail(),
+        },
     )
 
 
@@ -142,15 +168,33 @@ def _detail_context(request, case_study, *, page=None, rating_form=None, comment
         "is_moderator": permissions.is_moderator(user),
         "can_feature": permissions.can_feature(user, case_study),
         "breadcrumbs": trail(),
-        # What every viewer sees alike (terms, rating bars, related case studies, approaches):
-        # one cached read instead of nine queries, until a case study, a term, a link or a
-        # rating changes.
-        **caching.case_study_shared(case_study, lambda: _shared(case_study)),
     }
-    # Rendered once for everyone and cached; the per-viewer parts filled in from `context`.
-    context["comment_threads"] = comment_cache.threads(
-        request, case_study, page=page, context=context
+    # What every viewer sees alike, read from the cache in two round trips (cases.caching):
+    # terms, rating bars, related case studies and approach links (nine queries otherwise),
+    # the rendered comment threads (per-viewer parts filled in from `context`) and the forum's
+    # threads about it.
+    keys = caching.case_study_page_keys(
+        case_study, comments_page=page, signed_in=user.is_authenticated
     )
+    found = cache.get_many([k for k in keys.values() if k])
+    missing = {}
+    shared = found.get(keys["shared"])
+    if shared is None:
+        shared = missing[keys["shared"]] = _shared(case_study)
+    context.update(shared)
+    context["comment_threads"], fresh = comment_cache.threads(
+        request, case_study, page=page, value=found.get(keys["comments"]), context=context
+    )
+    if fresh is not None and keys["comments"]:
+        missing[keys["comments"]] = fresh
+    threads = found.get(keys["threads"])
+    if threads is None:
+        threads = missing[keys["threads"]] = str(
+            render_to_string("cases/includes/forum_threads.html", context, request)
+        )
+    context["forum_threads"] = mark_safe(threads)  # noqa: S308 - our own templates' output
+    if missing:
+        cache.set_many(missing, caching.TIMEOUT)
     return context
 
 

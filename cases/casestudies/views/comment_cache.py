@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import re
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 
-from cases import caching
 from cases.casestudies import selectors
 
 MARKER = re.compile(r"<!--hub:(hidden|actions|reply):(\d+)-->")
@@ -52,17 +50,13 @@ def _render(case_study, page: str | None) -> dict:
     return {"html": str(html), "meta": meta}
 
 
-def threads(request, case_study, *, page: str | None, context: dict) -> SafeString:
-    """The comment threads of `page` as this viewer sees them. `context` gives what the
-    per-viewer parts need: is_moderator, flagged, comment_refusal, comment_form."""
-    if page is None or (page.isdigit() and len(page) < 6):
-        key = caching.comments_key(case_study, page or "1")
-        value = cache.get(key)
-        if value is None:
-            value = _render(case_study, page)
-            cache.set(key, value, caching.TIMEOUT)
-    else:  # a page number nobody links to: rendered, not cached
-        value = _render(case_study, page)
+def threads(request, case_study, *, page: str | None, value: dict | None, context: dict):
+    """The comment threads of `page` as this viewer sees them, and what to cache (None when
+    `value`, read from the cache, was there). `context` gives what the per-viewer parts need:
+    is_moderator, flagged, comment_refusal, comment_form."""
+    fresh = None
+    if value is None:
+        value = fresh = _render(case_study, page)
     parts: dict[tuple[str, str], str] = {}
     if request.user.is_authenticated and value["meta"]:
         rendered = render_to_string(
@@ -74,4 +68,4 @@ def threads(request, case_study, *, page: str | None, context: dict) -> SafeStri
         for i in range(1, len(pieces) - 2, 3):
             parts[(pieces[i], pieces[i + 1])] = pieces[i + 2]
     html = MARKER.sub(lambda m: parts.get((m[2], m[1]), ""), value["html"])
-    return mark_safe(html)  # noqa: S308 - our own templates' output
+    return mark_safe(html), fresh  # noqa: S308 - our own templates' output
