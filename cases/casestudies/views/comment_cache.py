@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from cases.casestudies import selectors
@@ -35,6 +36,11 @@ def _meta(comment, *, reply: bool) -> dict:
         "hidden": hidden,
         # Only the author (and no one else) is shown a hidden comment's text, per request.
         "body": comment.body if hidden else "",
+        # Reversed once, when the threads are rendered, not for every viewer's parts.
+        "urls": {
+            name: reverse(f"comment_{name}", kwargs={"pk": comment.pk})
+            for name in ("edit", "delete", "flag", "hide", "restore")
+        },
     }
 
 
@@ -61,7 +67,12 @@ def threads(request, case_study, *, page: str | None, value: dict | None, contex
     if request.user.is_authenticated and value["meta"]:
         rendered = render_to_string(
             "cases/includes/comment_parts.html",
-            {**context, "comment_meta": value["meta"], "case_study": case_study},
+            {
+                **context,
+                "comment_meta": value["meta"],
+                "case_study": case_study,
+                "comment_url": reverse("case_study_comment", kwargs={"pk": case_study.pk}),
+            },
             request=request,
         )
         pieces = PART.split(rendered)
