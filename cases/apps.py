@@ -24,17 +24,28 @@ class CasesConfig(AppConfig):
         feedback_moderation.register()
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from cases.caching import case_studies_changed, records_changed
-        from cases.casestudies.models import Approach, CaseStudy, CaseStudyApproach, TaggedCaseStudy
+        from cases.caching import case_studies_changed, comments_changed, records_changed
+        from cases.casestudies.models import (
+            Approach,
+            CaseStudy,
+            CaseStudyApproach,
+            Comment,
+            TaggedCaseStudy,
+        )
         from cases.performance.models import PerformanceRecord
-        from hub.base.models import Organisation
+        from hub.base.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation
         from hub.base.notifications import register_kind
 
         # Cached benchmark choices and open-data counts are forgotten when any record changes.
         post_save.connect(records_changed, sender=PerformanceRecord, dispatch_uid="cases.rec_s")
         post_delete.connect(records_changed, sender=PerformanceRecord, dispatch_uid="cases.rec_d")
+        # A case study's cached comment threads: any of its comments saved or deleted.
+        post_save.connect(comments_changed, sender=Comment, dispatch_uid="cases.comment_s")
+        post_delete.connect(comments_changed, sender=Comment, dispatch_uid="cases.comment_d")
         # The case-study list's cached facet counts: any case study, its terms or its tags.
-        for model in (CaseStudy, TaggedCaseStudy, Organisation, Approach, CaseStudyApproach):
+        # Terms too: their names are in the cached filters, pages and case studies' terms.
+        for model in (CaseStudy, TaggedCaseStudy, Organisation, Approach, CaseStudyApproach,
+                      ClaimantGroup, Barrier, JourneyStage, Area):  # fmt: skip
             for signal in (post_save, post_delete):
                 signal.connect(case_studies_changed, sender=model, dispatch_uid=f"cases.cs_{model}")
         for relation in ("claimant_groups", "barriers", "journey_stages", "areas", "approaches",

@@ -9,14 +9,12 @@ explicit calls after bulk imports.
 
 from __future__ import annotations
 
-import hashlib
-import json
-
-from django.core.cache import cache
-
+from hub.base import content_cache
 from hub.base.content_cache import changed, version
 
 RECORDS, CASE_STUDIES, RELATED = "records", "case_studies", "related"
+# Any comment saved or deleted (a case study's comment count moves): the list's rendered cards.
+COMMENTS = "comments"
 TIMEOUT = 60 * 60
 
 __all__ = ["RECORDS", "CASE_STUDIES", "RELATED", "cached", "changed", "key", "version"]
@@ -36,20 +34,79 @@ def ratings_changed() -> None:
     changed(RELATED)
 
 
+def comments_namespace(case_study_id: int) -> str:
+    return f"comments:{case_study_id}"
+
+
+def comments_changed(sender, instance, **kwargs) -> None:
+    """A comment saved or deleted: its case study's rendered threads are stale."""
+    changed(comments_namespace(instance.case_study_id))
+    changed(COMMENTS)
+
+
+def results_key(parts) -> str:
+    """The key of a rendered page of the case-study list (not a search): it changes when a case
+    study or its terms (CASE_STUDIES), a rating (RELATED), a comment (COMMENTS) or a performance
+    record (RECORDS: what counts as evidenced) changes."""
+    return content_cache.key(
+        "case_study_results", parts, (CASE_STUDIES, RELATED, COMMENTS, RECORDS), prefix="cases"
+    )
+
+
+def case_study_page_keys(case_study, *, comments_page: str | None, signed_in: bool) -> dict:
+    """The cache keys of what a case study's page shows every viewer alike, from one read of
+    the versions they depend on:
+    - "shared": its terms, rating bars, related case studies and approach links: until a case
+      study, its terms or links (CASE_STUDIES) or a rating (RELATED) change; its rating count
+      and mean are in the key too;
+    - "comments": its rendered comment threads (cases.casestudies.views.comment_cache), until
+      one of its comments or any member (a name, an erasure) changes; None for a page number
+      nobody links to;
+    - "threads": the forum's threads about it (the same for all visitors, and for all
+      members), until a thread, post or category changes (the content version)."""
+    namespaces = (CASE_STUDIES, RELATED, comments_namespace(case_study.pk),
+                  content_cache.MEMBERS, content_cache.CONTENT)  # fmt: skip
+    current = content_cache.versions(namespaces)
+    pk = case_study.pk
+    rating = [case_study.rating_count, str(case_study.rating_mean)]
+    keys = {
+        "shared": content_cache.key(
+            "case_study_shared", [pk, *rating], namespaces[:2], "cases", current
+        ),
+        "threads": content_cache.key(
+            "case_study_threads", [pk, signed_in], namespaces[4:], "cases", current
+        ),
+        "comments": None,
+    }
+    if comments_page is None or (comments_page.isdigit() and len(comments_page) < 6):
+        keys["comments"] = content_cache.key(
+            "comment_threads", [pk, case_study.author_id, comments_page or "1"],
+            namespaces[2:4], "cases", current,
+        )  # fmt: skip
+    return keys
+
+
+def visitor_page_key(case_study_id: int, comments_page: str | None) -> str | None:
+    """The key of a case study's whole page (below the layout) as a visitor who is not signed
+    in sees it. It changes when anything on it can: a case study, its terms, links or approaches
+    (CASE_STUDIES), a rating (RELATED), a comment anywhere (COMMENTS: counts) or on it, a record
+    (RECORDS: cited records and evidence), a member (MEMBERS) or the forum (CONTENT). None for
+    a comments page nobody links to (not cached)."""
+    if not (comments_page is None or (comments_page.isdigit() and len(comments_page) < 6)):
+        return None
+    namespaces = (CASE_STUDIES, RELATED, COMMENTS, RECORDS, comments_namespace(case_study_id),
+                  content_cache.MEMBERS, content_cache.CONTENT)  # fmt: skip
+    return content_cache.key(
+        "case_study_visitor_page", [case_study_id, comments_page or "1"], namespaces, "cases"
+    )
+
+
 def key(name: str, parts, namespace: str = RECORDS) -> str:
     """A key for `name` and `parts` that changes when `namespace`'s rows change (also for
     template fragments: `{% cache 3600 name key %}`)."""
-    digest = hashlib.sha1(  # noqa: S324 - a cache key, not a secret
-        json.dumps(parts, sort_keys=True, default=str).encode()
-    ).hexdigest()
-    return f"cases:{namespace}:{version(namespace)}:{name}:{digest}"
+    return content_cache.key(name, parts, (namespace,), prefix="cases")
 
 
 def cached(name: str, parts, compute, timeout: int = TIMEOUT, namespace: str = RECORDS):
     """`compute()`, cached under `name` and `parts` until `namespace`'s rows next change."""
-    cache_key = key(name, parts, namespace)
-    value = cache.get(cache_key)
-    if value is None:
-        value = compute()
-        cache.set(cache_key, value, timeout)
-    return value
+    return content_cache.cached(name, parts, compute, namespaces=(namespace,), timeout=timeout)

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from taggit.models import Tag
 
+from cases import caching
 from cases.casestudies import approach_evidence, evidence, permissions
 from cases.casestudies.filters import SORTS, TERM_FACETS
 from cases.casestudies.models import (
@@ -125,6 +126,35 @@ def case_study_detail(pk: int, user) -> CaseStudy:
         .prefetch_related("claimant_groups", "barriers", "journey_stages", "areas", "tags")
         .get(pk=pk)
     )
+
+
+def case_study_for_page(pk: int, user) -> CaseStudy:
+    """One case study for its own page, if `user` may see it: the row, its organisation,
+    author and hider, and the cited records `user` may see. Its terms and tags come from
+    `case_study_terms` (which the page caches), not from five more queries a request."""
+    from cases.performance.models import PerformanceRecord
+
+    cited = PerformanceRecord.objects.visible_to(user).select_related(
+        "organisation", "programme", "claimant_group", "area"
+    )
+    return (
+        CaseStudy.objects.visible_to(user)
+        .with_evidence()
+        .select_related("organisation", "author", "hidden_by")
+        .prefetch_related(Prefetch("cited_records", queryset=cited))
+        .get(pk=pk)
+    )
+
+
+def case_study_terms(case_study: CaseStudy) -> dict[str, list[tuple[str, str]]]:
+    """(slug, name) of the case study's claimant groups, barriers, journey stages, areas and
+    tags, in their order: five queries (cached by the page: caching.case_study_page_keys)."""
+    terms = {}
+    for name, relation in (("groups", "claimant_groups"), ("barriers", "barriers"),
+                           ("stages", "journey_stages"), ("areas", "areas"),
+                           ("tags", "tags")):  # fmt: skip
+        terms[name] = [(t.slug, t.name) for t in getattr(case_study, relation).all()]
+    return terms
 
 
 def rating_of(user, case_study: CaseStudy) -> Rating | None:
@@ -325,6 +355,14 @@ def approach_case_studies(approach: Approach):
 def case_study_ids_of(approach: Approach) -> QuerySet:
     """The ids of the approach's published case studies, as a subquery."""
     return CaseStudy.objects.published().filter(approach_links__approach=approach).values("pk")
+
+
+def approach_fragment_key(name: str, parts) -> str:
+    """A cache key for something rendered from approaches, their published case studies and the
+    records those cite (the same for every viewer): it changes when any of them changes."""
+    return caching.key(
+        name, [parts, caching.version(caching.RECORDS)], namespace=caching.CASE_STUDIES
+    )
 
 
 def case_study_evidence(case_study: CaseStudy) -> dict:

@@ -19,12 +19,16 @@ nothing to invalidate; old entries age out.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Hashable
 
 from django.core.cache import cache
 from django.db import transaction
 
 CONTENT = "content"
+# Bumped when a member is saved or deleted (a new public name, an erasure): for caches that show
+# members' names without depending on the rest of the content.
+MEMBERS = "members"
 TIMEOUT = 10 * 60
 WATCHED = {
     "cases.CaseStudy",
@@ -34,6 +38,7 @@ WATCHED = {
     "forum.Post",
     "hub.Organisation",
     "hub.User",
+    "wagtailcore.PageViewRestriction",  # a restricted page leaves the public lists
 }
 
 
@@ -74,6 +79,12 @@ def version(namespace: str = CONTENT) -> int:
     return current
 
 
+def versions(namespaces) -> dict[str, int]:
+    """The version of each of `namespaces`, in one round trip to the cache when all are set."""
+    found = cache.get_many([_key(n) for n in namespaces])
+    return {n: found.get(_key(n)) or version(n) for n in namespaces}
+
+
 def _bump(namespace: str) -> None:
     try:
         cache.incr(_key(namespace))
@@ -87,6 +98,28 @@ def changed(namespace: str = CONTENT) -> None:
     transaction.on_commit(lambda: _bump(namespace))
 
 
+def key(name: str, parts, namespaces=(CONTENT,), prefix: str = "hub", current=None) -> str:
+    """A key for `name` and `parts` that changes when any of `namespaces`' rows change.
+    `current`: their versions, already read with `versions` (one round trip for many keys)."""
+    digest = hashlib.sha1(  # noqa: S324 - a cache key, not a secret
+        json.dumps(parts, sort_keys=True, default=str).encode()
+    ).hexdigest()
+    current = current or versions(namespaces)
+    joined = ":".join(f"{n}:{current[n]}" for n in namespaces)
+    return f"{prefix}:{joined}:{name}:{digest}"
+
+
+def cached(name: str, parts, compute, *, namespaces=(CONTENT,), timeout: int = TIMEOUT):
+    """`compute()`, cached under `name` and `parts` until any of `namespaces` next changes.
+    A value of None is not cached (it is what a miss looks like)."""
+    cache_key = key(name, parts, namespaces)
+    value = cache.get(cache_key)
+    if value is None:
+        value = compute()
+        cache.set(cache_key, value, timeout)
+    return value
+
+
 def _content_changed(**kwargs) -> None:
     changed(CONTENT)
 
@@ -97,6 +130,8 @@ def _model_changed(sender, **kwargs) -> None:
     if kwargs.get("update_fields") and set(kwargs["update_fields"]) <= {"last_login"}:
         return  # signing in changes nothing the home page shows
     changed(CONTENT)
+    if sender._meta.label == "hub.User":
+        changed(MEMBERS)
 
 
 def _page_deleted(sender, instance, **kwargs) -> None:

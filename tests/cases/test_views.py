@@ -491,3 +491,41 @@ def test_history_mine_and_showcase_query_counts_do_not_grow(client):
     grow(8)
     large = [_count(client, u) for u in (history, reverse("case_study_mine"), "/showcase/")]
     assert small == large
+
+
+# Cached comment threads ------------------------------------------------------------------
+
+
+def test_cached_comment_threads_show_edits_hides_and_renames_at_once_and_keep_viewer_parts_apart(
+    client,
+):
+    """The threads are rendered once for everyone (views.comment_cache); an edit, a hide and a
+    new public name show on the next request, and what only some viewers see (their own Edit,
+    the text of their own hidden comment, the reply form) never reaches anyone else."""
+    case_study = CaseStudyFactory()
+    writer, reader = member_of(OrganisationFactory()), member_of(OrganisationFactory())
+    comment = services.comment_create(author=writer, case_study=case_study, body="First thought")
+    url = case_study.get_absolute_url()
+    assert "First thought" in client.get(url).content.decode()  # rendered and cached
+    services.comment_update(actor=writer, comment=comment, body="Second thought")
+    page = client.get(url).content.decode()
+    assert "Second thought" in page and "First thought" not in page
+    edit = reverse("comment_edit", args=[comment.pk])
+    assert edit not in page and "Post reply" not in page  # a visitor sees no member's parts
+    client.force_login(writer)
+    page = client.get(url).content.decode()
+    assert edit in page and "Post reply" in page
+    client.force_login(reader)
+    page = client.get(url).content.decode()
+    assert edit not in page and "Post reply" in page
+    assert reverse("comment_flag", args=[comment.pk]) in page
+    writer.display_name = "Renamed Writer"
+    writer.save()
+    assert "Renamed Writer" in client.get(url).content.decode()
+    moderation.hide(moderator=moderator(), target=comment, reason="Off topic")
+    page = client.get(url).content.decode()
+    assert "Off topic" in page and "Second thought" not in page
+    client.force_login(writer)
+    assert "Second thought" in client.get(url).content.decode()  # only its author sees it
+    client.logout()
+    assert "Second thought" not in client.get(url).content.decode()

@@ -5,9 +5,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from cases import caching
@@ -15,7 +19,7 @@ from cases.casestudies import permissions, ratings, selectors, services
 from cases.casestudies.filters import SORTS, CaseStudyFilter
 from cases.casestudies.forms import CaseStudyForm, CommentForm, RatingForm
 from cases.casestudies.models import CaseStudy
-from cases.casestudies.views import feeds
+from cases.casestudies.views import comment_cache, feeds
 from cases.casestudies.views.common import trail, visible_case_study
 from hub.base import ratelimit
 from hub.base.idempotency import create_once
@@ -35,6 +39,7 @@ def case_study_list(request):
     # study (or a record, for the evidenced filter) changes (cases.caching).
     filters = [(k, v) for k, v in sorted(query.lists()) if k != "sort"]
     parts = [filters, valid, caching.version(caching.RECORDS)]
+    results = None
     if text:
         refusal = ratelimit.search_refusal(request, text)
         if refusal:
@@ -42,12 +47,20 @@ def case_study_list(request):
         page = selectors.case_study_search_page(queryset, text=text, page=request.GET.get("page"))
         total = page.paginator.count
     else:
-        page = selectors.case_study_page(
-            queryset, sort=sort, after=request.GET.get("after"), before=request.GET.get("before")
-        )
-        total = caching.cached(
-            "case_study_total", parts, queryset.count, namespace=caching.CASE_STUDIES
-        )
+        # The results column is the same for every viewer with these filters, sort and cursor:
+        # rendered once, cached until a case study, a rating or a comment count changes.
+        after, before = request.GET.get("after"), request.GET.get("before")
+        results_key = None
+        if len(after or "") + len(before or "") < 200:
+            results_key = caching.results_key([parts, sort, after, before])
+            results = cache.get(results_key)
+        if results is None:
+            page = selectors.case_study_page(queryset, sort=sort, after=after, before=before)
+            total = caching.cached(
+                "case_study_total", parts, queryset.count, namespace=caching.CASE_STUDIES
+            )
+        else:
+            page = total = None
     selected = {
         name: request.GET.getlist(name)
         for name in ("group", "barrier", "stage", "area", "kind", "tag")
@@ -72,73 +85,127 @@ def case_study_list(request):
         else:
             q["tag"] = option.value
         option.query = q.urlencode()
+    context = {
+        "filter": filterset,
+        "page": page,
+        "keyset": not text,
+        "total": total,
+        "facets": facets,
+        "sort": sort,
+        "sort_links": sort_links,
+        "searching": bool(text),
+        "query": query.urlencode(),
+        "has_filters": bool(query),
+        "feed_query": feeds.filter_query(request.GET),
+        # The search-and-filter column is the same for everyone with these filters.
+        "sidebar_key": caching.key(
+            "case_study_sidebar", [parts, sort], namespace=caching.CASE_STUDIES
+        ),
+        "breadcrumbs": [("Home", "/")],
+    }
+    if not text and results is None:
+        results = render_to_string("cases/includes/case_study_results.html", context)
+        if results_key:
+            cache.set(results_key, str(results), caching.TIMEOUT)
+    context["results"] = mark_safe(results) if results is not None else None  # noqa: S308
+    return render(request, "cases/case_study_list.html", context)
+
+
+def case_study_detail(request, pk):
+    page = request.GET.get("comments")
+    key = None
+    if not request.user.is_authenticated:
+        # Visitors who are not signed in all see the same page (no forms, no tokens): it is
+        # cached whole, until anything it shows changes (cases.caching.visitor_page_key).
+        key = caching.visitor_page_key(pk, page)
+        cached = cache.get(key) if key else None
+        if cached is not None:
+            return _detail_page(request, cached)
+    try:
+        case_study = selectors.case_study_for_page(pk, request.user)
+    except CaseStudy.DoesNotExist as exc:
+        raise Http404("No such case study.") from exc
+    context = _detail_context(request, case_study, page=page)
+    rendered = {
+        "title": case_study.title,
+        "summary": case_study.summary,
+        "body": str(render_to_string("cases/case_study_body.html", context, request)),
+    }
+    if key and case_study.is_published:
+        cache.set(key, rendered, caching.TIMEOUT)
+    return _detail_page(request, rendered)
+
+
+def _detail_page(request, rendered: dict):
     return render(
         request,
-        "cases/case_study_list.html",
+        "cases/case_study_detail.html",
         {
-            "filter": filterset,
-            "page": page,
-            "keyset": not text,
-            "total": total,
-            "facets": facets,
-            "sort": sort,
-            "sort_links": sort_links,
-            "searching": bool(text),
-            "query": query.urlencode(),
-            "has_filters": bool(query),
-            "feed_query": feeds.filter_query(request.GET),
-            # The search-and-filter column is the same for everyone with these filters.
-            "sidebar_key": caching.key(
-                "case_study_sidebar", [parts, sort], namespace=caching.CASE_STUDIES
-            ),
-            "breadcrumbs": [("Home", "/")],
+            "title": rendered["title"],
+            "summary": rendered["summary"],
+            "body": mark_safe(rendered["body"]),  # noqa: S308 - our own templates' output
+            "breadcrumbs": trail(),
         },
     )
 
 
-def case_study_detail(request, pk):
-    case_study = visible_case_study(request, pk)
-    comments = selectors.comment_threads(case_study, page=request.GET.get("comments"))
-    return render(
-        request,
-        "cases/case_study_detail.html",
-        _detail_context(request, case_study, comments=comments),
-    )
-
-
-def _detail_context(request, case_study, *, comments=None, rating_form=None, comment_form=None):
+def _detail_context(request, case_study, *, page=None, rating_form=None, comment_form=None):
     user = request.user
     own_rating = selectors.rating_of(user, case_study)
-    if comments is None:
-        comments = selectors.comment_threads(case_study, page=None)
-    return {
+    context = {
         "case_study": case_study,
-        "comments": comments,
         "own_rating": own_rating,
         "rating_form": rating_form
         or RatingForm(initial={"score": own_rating.score} if own_rating else None),
         "rating_refusal": permissions.rating_refusal(user, case_study),
-        "distribution": selectors.rating_distribution(case_study)
-        if case_study.rating_count
-        else [],
         "comment_form": comment_form or CommentForm(),
         "comment_refusal": permissions.comment_refusal(user, case_study),
         "flagged": selectors.flagged_by(user, case_study=case_study),
-        # An aggregate over every case study sharing a term: cached until one changes.
-        "related": caching.cached(
-            "related",
-            [case_study.pk],
-            lambda: selectors.related_case_studies(case_study),
-            namespace=caching.RELATED,
-        ),
         "evidence": selectors.case_study_evidence(case_study),
-        "approach_links": selectors.approach_links(case_study),
         "can_edit": permissions.can_edit(user, case_study),
         "can_delete": permissions.can_delete(user, case_study),
         "can_see_history": permissions.can_see_history(user, case_study),
         "is_moderator": permissions.is_moderator(user),
         "can_feature": permissions.can_feature(user, case_study),
         "breadcrumbs": trail(),
+    }
+    # What every viewer sees alike, read from the cache in two round trips (cases.caching):
+    # terms, rating bars, related case studies and approach links (nine queries otherwise),
+    # the rendered comment threads (per-viewer parts filled in from `context`) and the forum's
+    # threads about it.
+    keys = caching.case_study_page_keys(
+        case_study, comments_page=page, signed_in=user.is_authenticated
+    )
+    found = cache.get_many([k for k in keys.values() if k])
+    missing = {}
+    shared = found.get(keys["shared"])
+    if shared is None:
+        shared = missing[keys["shared"]] = _shared(case_study)
+    context.update(shared)
+    context["comment_threads"], fresh = comment_cache.threads(
+        request, case_study, page=page, value=found.get(keys["comments"]), context=context
+    )
+    if fresh is not None and keys["comments"]:
+        missing[keys["comments"]] = fresh
+    threads = found.get(keys["threads"])
+    if threads is None:
+        threads = missing[keys["threads"]] = str(
+            render_to_string("cases/includes/forum_threads.html", context, request)
+        )
+    context["forum_threads"] = mark_safe(threads)  # noqa: S308 - our own templates' output
+    if missing:
+        cache.set_many(missing, caching.TIMEOUT)
+    return context
+
+
+def _shared(case_study) -> dict:
+    return {
+        "terms": selectors.case_study_terms(case_study),
+        "distribution": selectors.rating_distribution(case_study)
+        if case_study.rating_count
+        else [],
+        "related": selectors.related_case_studies(case_study),
+        "approach_links": selectors.approach_links(case_study),
     }
 
 

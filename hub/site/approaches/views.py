@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from cases.casestudies import selectors as cases
 from forum import selectors as forum
+from hub.base import content_cache
 from hub.base.charts import diverging_bars
 from hub.site.approaches.forms import ToolkitFilterForm
 from hub.site.workshops import selectors as workshops
@@ -63,6 +66,35 @@ def _matches(row, data: dict) -> bool:
 
 
 def toolkit(request):
+    # The toolkit is the same for every viewer with the same filters (published case studies
+    # only, a GET form with no token): its content is rendered once and cached until a case
+    # study, a link, an approach, a term or a record changes. Only queries made of the form's
+    # own fields are cached, so made-up parameters cannot fill the cache.
+    known = set(ToolkitFilterForm.base_fields) | {"sort"}
+    key = None
+    if set(request.GET) <= known and all(len(v) < 40 for v in request.GET.values()):
+        key = cases.approach_fragment_key("toolkit_page", sorted(request.GET.lists()))
+        main = cache.get(key)
+        if main is not None:
+            return _toolkit_page(request, main)
+    main = str(render_to_string("hub/approaches/toolkit_main.html", _toolkit_context(request)))
+    if key:
+        cache.set(key, main, content_cache.TIMEOUT)
+    return _toolkit_page(request, main)
+
+
+def _toolkit_page(request, main: str):
+    return render(
+        request,
+        "hub/approaches/toolkit.html",
+        {
+            "main": mark_safe(main),  # noqa: S308 - rendered by our own template
+            "breadcrumbs": [("Home", "/")],
+        },
+    )
+
+
+def _toolkit_context(request) -> dict:
     rules = cases.evidence_rules()
     form = ToolkitFilterForm(request.GET or None, cost_bands=rules["cost_bands"])
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
@@ -89,19 +121,14 @@ def toolkit(request):
             "key": key, "label": label, "query": q.urlencode(), "current": current,
             "aria_sort": ("descending" if descending else "ascending") if current else "none",
         })  # fmt: skip
-    return render(
-        request,
-        "hub/approaches/toolkit.html",
-        {
-            "form": form,
-            "rows": shown,
-            "total": len(rows),
-            "headers": headers,
-            "filtered": bool(data and any(data.values())),
-            "rules": rules,
-            "breadcrumbs": [("Home", "/")],
-        },
-    )
+    return {
+        "form": form,
+        "rows": shown,
+        "total": len(rows),
+        "headers": headers,
+        "filtered": bool(data and any(data.values())),
+        "rules": rules,
+    }
 
 
 def _chart(approach, listed) -> str | None:
@@ -122,23 +149,44 @@ def _chart(approach, listed) -> str | None:
 
 
 def approach_detail(request, slug):
-    approach = cases.live_approach(slug)
-    if approach is None:
-        raise Http404("No such approach.")
-    summary, listed = cases.approach_case_studies(approach)
-    ids = cases.case_study_ids_of(approach)
+    # Everything but the sidebar is the same for every viewer: rendered once, cached until a
+    # case study, a link, an approach or a performance record changes.
+    key = cases.approach_fragment_key("approach_page", slug)
+    page = cache.get(key)
+    if page is None:
+        approach = cases.live_approach(slug)
+        if approach is None:
+            raise Http404("No such approach.")
+        summary, listed = cases.approach_case_studies(approach)
+        main = render_to_string(
+            "hub/approaches/approach_main.html",
+            {
+                "approach": approach,
+                "summary": summary,
+                "listed": listed,
+                "chart": _chart(approach, listed),
+                "rules": cases.evidence_rules(),
+            },
+        )
+        page = {"pk": approach.pk, "title": approach.title, "summary": approach.summary}
+        page["main"] = str(main)
+        cache.set(key, page, content_cache.TIMEOUT)
+    ids = cases.case_study_ids_of(page["pk"])
     return render(
         request,
         "hub/approaches/approach_detail.html",
         {
-            "approach": approach,
-            "summary": summary,
-            "listed": listed,
-            "best": listed[0] if listed else None,
-            "chart": _chart(approach, listed),
+            "approach": page,
+            "main": mark_safe(page["main"]),  # noqa: S308 - rendered by our own template
+            # Forum threads depend on who is reading (readable categories): never cached here.
             "threads": forum.threads_about_case_studies(user=request.user, case_studies=ids),
-            "workshops": workshops.workshops_discussing(ids),
-            "rules": cases.evidence_rules(),
+            # Published workshop notes about published case studies: the same for everyone,
+            # cached until a page is published or unpublished, or a case study or link changes.
+            "workshops": content_cache.cached(
+                "approach_workshops",
+                [key],  # carries the case studies' version
+                lambda: workshops.workshops_discussing(ids),
+            ),
             "breadcrumbs": [("Home", "/"), ("What works", "/what-works/")],
         },
     )

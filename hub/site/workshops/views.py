@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
 
-from hub.base import ratelimit, roles
+from hub.base import content_cache, ratelimit, roles
 from hub.base.idempotency import create_once
 from hub.base.pagination import keyset_page
 from hub.base.views.common import apply_errors, posted
@@ -83,20 +86,48 @@ def workshop_index(request, index: WorkshopIndexPage):
 
 
 def workshop_detail(request, page: WorkshopPage):
-    from cases.casestudies import selectors as cases
-
-    ids = [block["value"] for block in page.case_studies.raw_data if block.get("value")]
-    case_studies = cases.published_in(ids) if ids else []
+    # Below the layout a workshop note is the same for every visitor and for every member (the
+    # forum's threads differ only between the two): rendered once and cached until any page is
+    # published or unpublished, or a case study or the forum changes (the content version).
+    # Never in a preview, which shows a draft.
+    key = None
+    if not getattr(request, "is_preview", False):
+        key = content_cache.key(
+            "workshop_page",
+            [page.pk, page.last_published_at, request.user.is_authenticated,
+             timezone.localdate()],
+        )  # fmt: skip
+    parts = cache.get(key) if key else None
+    if parts is None:
+        parts = _workshop_parts(request, page)
+        if key:
+            cache.set(key, parts, content_cache.TIMEOUT)
     return page.render(
         request,
         context_overrides={
-            "attendees": list(page.attendees.order_by("name")),
-            "claimant_groups": list(page.claimant_groups.all()),
-            "themes": list(page.themes.all()),
-            "linked_case_studies": case_studies,
-            "is_upcoming": page.date >= timezone.localdate(),
+            "body": mark_safe(parts["body"]),  # noqa: S308 - our own templates' output
+            "crumbs": mark_safe(parts["crumbs"]),  # noqa: S308 - our own templates' output
         },
     )
+
+
+def _workshop_parts(request, page: WorkshopPage) -> dict:
+    from cases.casestudies import selectors as cases
+
+    ids = [block["value"] for block in page.case_studies.raw_data if block.get("value")]
+    context = {
+        "page": page,
+        "self": page,
+        "attendees": list(page.attendees.order_by("name")),
+        "claimant_groups": list(page.claimant_groups.all()),
+        "themes": list(page.themes.all()),
+        "linked_case_studies": cases.published_in(ids) if ids else [],
+        "is_upcoming": page.date >= timezone.localdate(),
+    }
+    return {
+        "body": str(render_to_string("hub/workshops/page_body.html", context, request)),
+        "crumbs": str(render_to_string("includes/page_breadcrumbs.html", context, request)),
+    }
 
 
 def _ics(content: bytes, filename: str) -> HttpResponse:
