@@ -213,7 +213,9 @@ RATELIMIT_FAIL_OPEN = True
 
 AUTH_USER_MODEL = "hub.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with each member's permission set in the cache (one less pair of queries on
+    # every signed-in page); hub.base.auth_backends says what drops it.
+    "hub.base.auth_backends.CachedPermissionsBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

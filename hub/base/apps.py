@@ -19,6 +19,12 @@ class HubConfig(AppConfig):
         from hub.base.notifications import register_kind
 
         content_cache.connect()
+        from hub.base import auth_backends
+
+        auth_backends.connect()
+        from hub.base import notifications
+
+        notifications.connect()
         from hub.base import signin
 
         signin.connect()

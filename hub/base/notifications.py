@@ -36,6 +36,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
 
+from hub.base import content_cache
 from hub.base.models import Notification, NotificationPreference, User
 from hub.base.tasks import send_email
 
@@ -167,10 +168,34 @@ def notify(
 
 
 def unread_count(user) -> int:
-    """How many notifications `user` has not read yet: one indexed query, 0 when signed out."""
+    """How many notifications `user` has not read yet, 0 when signed out: one indexed query
+    when it last changed, then the member's own cached number (every signed-in page's header
+    shows it). Creating, reading or deleting their notifications drops it (unread_changed)."""
     if not user.is_authenticated:
         return 0
-    return Notification.objects.on_site().filter(recipient=user, read_at__isnull=True).count()
+    return content_cache.cached(
+        "unread",
+        [user.pk],
+        lambda: Notification.objects.on_site().filter(recipient=user, read_at__isnull=True).count(),
+        namespaces=(_unread_namespace(user.pk),),
+    )
+
+
+def _unread_namespace(user_id: int) -> str:
+    return f"unread:{user_id}"
+
+
+def unread_changed(sender=None, instance=None, **kwargs) -> None:
+    """A member's notifications changed: forget their unread count (a signal receiver too)."""
+    if instance is not None:
+        content_cache.changed(_unread_namespace(instance.recipient_id))
+
+
+def connect() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    post_save.connect(unread_changed, sender=Notification, dispatch_uid="hub.unread.save")
+    post_delete.connect(unread_changed, sender=Notification, dispatch_uid="hub.unread.delete")
 
 
 def mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
@@ -181,7 +206,9 @@ def mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
     unread = Notification.objects.on_site().filter(recipient=user, read_at__isnull=True)
     if ids is not None:
         unread = unread.filter(pk__in=list(ids))
-    return unread.update(read_at=timezone.now())
+    marked = unread.update(read_at=timezone.now())  # no signals: forget the count here
+    content_cache.changed(_unread_namespace(user.pk))
+    return marked
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from cases.casestudies.models import CaseStudy, Comment
 from hub.base.models import Report
 from hub.site.pages import HomePage
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, report_on
+from tests.querycounts import cold_viewer_caches
 
 pytestmark = pytest.mark.django_db
 
@@ -239,6 +240,7 @@ def test_queue_query_count_does_not_grow_with_reported_items(moderator_client):
             flag(comment=make_comment(case_study))
 
     def queries_for_queue():
+        cold_viewer_caches()
         with CaptureQueriesContext(connection) as queries:
             response = moderator_client.get(QUEUE)
         assert response.status_code == 200
@@ -331,6 +333,7 @@ def test_case_study_listing_query_count_does_not_grow_with_rows(moderator_client
     url = reverse(CaseStudy.snippet_viewset.get_url_name("list"))
 
     def queries_for_listing():
+        cold_viewer_caches()
         with CaptureQueriesContext(connection) as queries:
             assert moderator_client.get(url).status_code == 200
         return len(queries)

@@ -14,6 +14,7 @@ from cases.performance import benchmarks, charts
 from cases.performance.models import PerformanceRecord, Programme
 from hub.base.models import Area, ClaimantGroup, Organisation
 from tests.factories import OrganisationFactory, member_of
+from tests.querycounts import cold_viewer_caches
 
 D = Decimal
 
@@ -397,6 +398,7 @@ def test_methodology_page_shows_the_worked_example(client, db):
 
 
 def _count(client, url, params=None):
+    cold_viewer_caches()
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url, params).status_code == 200
     return len(ctx)

@@ -21,6 +21,7 @@ from tests.factories import (
     member_of,
     moderator,
 )
+from tests.querycounts import cold_viewer_caches
 
 pytestmark = pytest.mark.django_db
 
@@ -340,6 +341,7 @@ def _populate(n_studies, n_comments):
 
 
 def _count(client, url):
+    cold_viewer_caches()
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx)

@@ -5,13 +5,19 @@ from pathlib import Path
 from hub.site.bench import profile
 
 SITE = "/work/.venv/lib/python3.11/site-packages"
-COLLAPSED = f"""\
-run (gunicorn/arbiter.py:1);handle (gunicorn/workers/sync.py:2);thread_page (/src/forum/views.py:10);thread_for (/src/forum/selectors.py:20);execute_sql ({SITE}/django/db/models/sql/compiler.py:3);wait ({SITE}/psycopg/waiting.py:4) 6
-run (gunicorn/arbiter.py:1);handle (gunicorn/workers/sync.py:2);thread_page (/src/forum/views.py:10);render ({SITE}/django/template/base.py:5) 3
-run (gunicorn/arbiter.py:1);handle (gunicorn/workers/sync.py:2);thread_page (/src/forum/views.py:10);posts (/src/forum/selectors.py:30);<listcomp> (/src/forum/selectors.py:31) 1
-run ({SITE}/gunicorn/arbiter.py:1);select (/usr/lib/python3.11/selectors.py:6) 2
-not a stack line
-"""
+GUNICORN = "run (gunicorn/arbiter.py:1);handle (gunicorn/workers/sync.py:2)"
+VIEW = f"{GUNICORN};thread_page (/src/forum/views.py:10)"
+COLLAPSED = "\n".join(
+    [
+        f"{VIEW};thread_for (/src/forum/selectors.py:20)"
+        f";execute_sql ({SITE}/django/db/models/sql/compiler.py:3)"
+        f";wait ({SITE}/psycopg/waiting.py:4) 6",
+        f"{VIEW};render ({SITE}/django/template/base.py:5) 3",
+        f"{VIEW};posts (/src/forum/selectors.py:30);<listcomp> (/src/forum/selectors.py:31) 1",
+        f"run ({SITE}/gunicorn/arbiter.py:1);select (/usr/lib/python3.11/selectors.py:6) 2",
+        "not a stack line",
+    ]
+)
 
 
 def test_collapsed_stacks_are_parsed_with_their_counts():

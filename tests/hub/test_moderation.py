@@ -20,6 +20,7 @@ from hub.base.models import Report, User
 from hub.base.moderation import services
 from tests.factories import CaseStudyFactory, UserFactory, established, moderator
 from tests.forum.helpers import category, new_member, seasoned_member
+from tests.querycounts import cold_viewer_caches
 
 pytestmark = pytest.mark.django_db
 
@@ -282,6 +283,7 @@ def test_queue_query_count_does_not_grow_with_reported_items(client):
     client.force_login(moderator())
 
     def queries():
+        cold_viewer_caches()
         with CaptureQueriesContext(connection) as captured:
             assert client.get(QUEUE).status_code == 200
         return len(captured)

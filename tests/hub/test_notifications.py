@@ -489,12 +489,25 @@ def test_header_has_no_notifications_link_when_signed_out(client):
     assert header.find("a", href=reverse("notification_list")) is None
 
 
-def test_unread_count_is_one_query():
-    member = UserFactory()
-    _notify(member)
+def test_unread_count_is_one_query_then_cached_until_the_members_notifications_change():
+    member, other = UserFactory(), UserFactory()
+    first = _notify(member)
     with CaptureQueriesContext(connection) as queries:
         assert notifications.unread_count(member) == 1
     assert len(queries) == 1
+    with CaptureQueriesContext(connection) as queries:
+        assert notifications.unread_count(member) == 1
+    assert len(queries) == 0  # every signed-in page's header: no query
+    _notify(other)  # someone else's notification leaves this member's count cached
+    with CaptureQueriesContext(connection) as queries:
+        assert notifications.unread_count(member) == 1
+    assert len(queries) == 0
+    second = _notify(member)
+    assert notifications.unread_count(member) == 2
+    notifications.mark_read(user=member, ids=[first.pk])  # an update(): no signal
+    assert notifications.unread_count(member) == 1
+    second.delete()
+    assert notifications.unread_count(member) == 0
 
 
 # Grouped by day, with a "mark these as read" for each day.

@@ -15,6 +15,7 @@ from django.utils import timezone
 from hub.base.models import Area, JourneyStage
 from tests.cases.test_views import _Inspector, script_injection_strings
 from tests.factories import OrganisationFactory, admin_of, member_of, moderator
+from tests.querycounts import cold_viewer_caches
 from toolkits.models import ServiceStandard, StandardsStatement
 from toolkits.services import standards as svc
 
@@ -603,6 +604,7 @@ def test_compare_filters_by_area(client):
 
 
 def _count(client, url, params=None):
+    cold_viewer_caches()
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url, params or {}).status_code == 200
     return len(ctx)
