@@ -26,13 +26,16 @@ class CasesConfig(AppConfig):
 
         from cases.caching import case_studies_changed, records_changed
         from cases.casestudies.models import Approach, CaseStudy, CaseStudyApproach, TaggedCaseStudy
-        from cases.performance.models import PerformanceRecord
+        from cases.performance.models import CohortRecord, PerformanceRecord
         from hub.base.models import Organisation
         from hub.base.notifications import register_kind
 
-        # Cached benchmark choices and open-data counts are forgotten when any record changes.
+        # Cached benchmark choices, open-data counts and the Star Rating's year inputs are
+        # forgotten when any period or cohort record changes.
         post_save.connect(records_changed, sender=PerformanceRecord, dispatch_uid="cases.rec_s")
         post_delete.connect(records_changed, sender=PerformanceRecord, dispatch_uid="cases.rec_d")
+        post_save.connect(records_changed, sender=CohortRecord, dispatch_uid="cases.coh_s")
+        post_delete.connect(records_changed, sender=CohortRecord, dispatch_uid="cases.coh_d")
         # The case-study list's cached facet counts: any case study, its terms or its tags.
         for model in (CaseStudy, TaggedCaseStudy, Organisation, Approach, CaseStudyApproach):
             for signal in (post_save, post_delete):
