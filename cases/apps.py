@@ -27,7 +27,7 @@ class CasesConfig(AppConfig):
         from cases.caching import case_studies_changed, records_changed
         from cases.casestudies.models import Approach, CaseStudy, CaseStudyApproach, TaggedCaseStudy
         from cases.performance.models import CohortRecord, PerformanceRecord
-        from hub.base.models import Organisation
+        from hub.base.models import Organisation, SupplyChainLink
         from hub.base.notifications import register_kind
 
         # Cached benchmark choices, open-data counts and the Star Rating's year inputs are
@@ -36,6 +36,9 @@ class CasesConfig(AppConfig):
         post_delete.connect(records_changed, sender=PerformanceRecord, dispatch_uid="cases.rec_d")
         post_save.connect(records_changed, sender=CohortRecord, dispatch_uid="cases.coh_s")
         post_delete.connect(records_changed, sender=CohortRecord, dispatch_uid="cases.coh_d")
+        # A supply chain's records (the "chain" filters) change with its links.
+        post_save.connect(records_changed, sender=SupplyChainLink, dispatch_uid="cases.link_s")
+        post_delete.connect(records_changed, sender=SupplyChainLink, dispatch_uid="cases.link_d")
         # The case-study list's cached facet counts: any case study, its terms or its tags.
         for model in (CaseStudy, TaggedCaseStudy, Organisation, Approach, CaseStudyApproach):
             for signal in (post_save, post_delete):

@@ -83,7 +83,7 @@ def record_list(request):
     (cases.caching.RECORDS) or an organisation's name (the content version) changes; only the
     "Add a record" button is the viewer's own."""
     found = caching.rendered_body(
-        request, "record_list_body", "cases/records/includes_record_list_body.html",
+        request, "record_list_page", "cases/records/includes_record_list_body.html",
         lambda: _record_list_context(request),
     )  # fmt: skip
     return render(
