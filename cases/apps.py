@@ -39,6 +39,11 @@ class CasesConfig(AppConfig):
         # A supply chain's records (the "chain" filters) change with its links.
         post_save.connect(records_changed, sender=SupplyChainLink, dispatch_uid="cases.link_s")
         post_delete.connect(records_changed, sender=SupplyChainLink, dispatch_uid="cases.link_d")
+        # The Star Rating's other cached input from this app (records call records_changed).
+        from cases.feedback.models import FeedbackResponse
+        from hub.base import content_cache
+
+        content_cache.watch(content_cache.RATINGS, FeedbackResponse)
         # The case-study list's cached facet counts: any case study, its terms or its tags.
         for model in (CaseStudy, TaggedCaseStudy, Organisation, Approach, CaseStudyApproach):
             for signal in (post_save, post_delete):

@@ -26,6 +26,7 @@ __all__ = ["CONTENT", "RECORDS", "CASE_STUDIES", "RELATED", "cached", "changed",
 
 def records_changed(**kwargs) -> None:
     changed(RECORDS)
+    changed(content_cache.RATINGS)  # the Star Rating reads records and cohorts
 
 
 def case_studies_changed(**kwargs) -> None:

@@ -14,6 +14,11 @@ class ToolkitsConfig(AppConfig):
         from toolkits.supplychains import moderation
 
         moderation.register()
+        from hub.base import content_cache
+        from toolkits.models import StandardResult
+
+        # The Star Rating's quality area reads Customer Service Standards results.
+        content_cache.watch(content_cache.RATINGS, StandardResult)
         from hub.base.notifications import register_kind
 
         register_kind(

@@ -19,6 +19,9 @@ class HubConfig(AppConfig):
         from hub.base.notifications import register_kind
 
         content_cache.connect()
+        from hub.base.models import Accreditation
+
+        content_cache.watch(content_cache.RATINGS, Accreditation)
         from hub.base import signin
 
         signin.connect()

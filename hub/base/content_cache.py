@@ -13,10 +13,17 @@ bulk `update()`).
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from django.core.cache import cache
 from django.db import transaction
 
 CONTENT = "content"
+RATINGS = "ratings"
+"""The Star Rating's inputs: records, cohorts, claimant feedback, accreditations, Customer
+Service Standards results. Each app names its models with `watch` in its ready(); bulk writes
+that send no signal call `changed(RATINGS)` themselves."""
 TIMEOUT = 10 * 60
 WATCHED = {
     "cases.CaseStudy",
@@ -52,6 +59,33 @@ def changed(namespace: str = CONTENT) -> None:
     """Forget every cached value in `namespace`."""
     _bump(namespace)
     transaction.on_commit(lambda: _bump(namespace))
+
+
+def watch(namespace: str, *models) -> None:
+    """Forget `namespace` whenever a row of any of `models` is saved or deleted."""
+    from django.db.models.signals import post_delete, post_save
+
+    def receiver(**kwargs) -> None:
+        changed(namespace)
+
+    for model in models:
+        uid = f"hub.base.content_cache.{namespace}.{model._meta.label}"
+        post_save.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}.save")
+        post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}.delete")
+
+
+def cached(name: str, parts, compute, *, namespaces=(CONTENT,), timeout: int = TIMEOUT):
+    """`compute()`, cached under `name` and `parts` until any of `namespaces` next changes."""
+    digest = hashlib.sha1(  # noqa: S324 - a cache key, not a secret
+        json.dumps(parts, sort_keys=True, default=str).encode()
+    ).hexdigest()
+    versions = ".".join(f"{n}{version(n)}" for n in namespaces)
+    key = f"hub:{name}:{versions}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
 
 
 def _content_changed(**kwargs) -> None:

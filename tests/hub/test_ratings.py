@@ -611,3 +611,19 @@ def test_a_cached_supply_chain_view_is_never_shown_outside_the_chain(client, cha
     assert client.get(url).status_code == 404
     client.force_login(member_of(chain["prime"]))
     assert "supply chain (4 with records)" in client.get(url).content.decode()
+
+
+def test_the_cached_star_rating_follows_accreditations_and_standards_at_once(client, taxonomy):
+    organisations = rated_group(taxonomy)
+    top = organisations[-1]
+    url = reverse("organisation_star_rating", kwargs={"slug": top.slug})
+    page = client.get(url).content.decode()
+    assert "0 verified accreditations" in page
+    assert "no Customer Service Standards results recorded" in page
+    verified_accreditation(top)
+    css_result(top)
+    page = client.get(url).content.decode()
+    assert "0 verified accreditations" not in page
+    assert "no Customer Service Standards results recorded" not in page
+    Accreditation.objects.filter(organisation=top).delete()
+    assert "0 verified accreditations" in client.get(url).content.decode()
