@@ -62,8 +62,9 @@ def changed(namespace: str = CONTENT) -> None:
 
 
 def watch(namespace: str, *models) -> None:
-    """Forget `namespace` whenever a row of any of `models` is saved or deleted."""
-    from django.db.models.signals import post_delete, post_save
+    """Forget `namespace` whenever a row of any of `models` is saved or deleted, or, for a
+    many-to-many relation's through model, whenever the relation changes."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
 
     def receiver(**kwargs) -> None:
         changed(namespace)
@@ -72,6 +73,8 @@ def watch(namespace: str, *models) -> None:
         uid = f"hub.base.content_cache.{namespace}.{model._meta.label}"
         post_save.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}.save")
         post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}.delete")
+        if model._meta.auto_created:
+            m2m_changed.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}.m2m")
 
 
 def cached(name: str, parts, compute, *, namespaces=(CONTENT,), timeout: int = TIMEOUT):
