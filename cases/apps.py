@@ -44,6 +44,9 @@ class CasesConfig(AppConfig):
         from hub.base import content_cache
 
         content_cache.watch(content_cache.RATINGS, FeedbackResponse)
+        from cases.performance.models import Programme
+
+        content_cache.watch(content_cache.NAMES, Programme)
         # The case-study list's cached facet counts: any case study, its terms or its tags.
         for model in (CaseStudy, TaggedCaseStudy, Organisation, Approach, CaseStudyApproach):
             for signal in (post_save, post_delete):

@@ -18,10 +18,10 @@ from hub.base import content_cache
 from hub.base.content_cache import changed, version
 
 RECORDS, CASE_STUDIES, RELATED = "records", "case_studies", "related"
-CONTENT = content_cache.CONTENT
+NAMES = content_cache.NAMES
 TIMEOUT = 60 * 60
 
-__all__ = ["CONTENT", "RECORDS", "CASE_STUDIES", "RELATED", "cached", "changed", "key", "version"]
+__all__ = ["NAMES", "RECORDS", "CASE_STUDIES", "RELATED", "cached", "changed", "key", "version"]
 
 
 def records_changed(**kwargs) -> None:
@@ -66,7 +66,7 @@ def audience(user) -> str:
 
 def rendered_body(request, name: str, template: str, build, *, parts=(), keep=()) -> dict:
     """`template` rendered with `build()`'s context, cached for everyone with the same
-    audience and query (and `parts`) until a record or an organisation's name changes: the
+    audience and query (and `parts`) until a record or a name (NAMES) changes: the
     same for every viewer, so `template` must hold nothing of the viewer's own (no CSRF
     token, no edit buttons; GET forms only). Returns {"body": the HTML, and each of `keep`
     from the context (what the page around it needs, e.g. its title)}."""
@@ -78,6 +78,8 @@ def rendered_body(request, name: str, template: str, build, *, parts=(), keep=()
         found = {k: context.get(k) for k in keep}
         return {"body": render_to_string(template, context, request=request), **found}
 
-    key_parts = [audience(request.user), sorted(request.GET.lists()), version(CONTENT), *parts]
-    found = cached(name, key_parts, compute)
+    key_parts = [audience(request.user), sorted(request.GET.lists()), *parts]
+    found = content_cache.cached(
+        name, key_parts, compute, namespaces=(RECORDS, NAMES), timeout=TIMEOUT
+    )
     return {**found, "body": mark_safe(found["body"])}  # noqa: S308 - our own template's output

@@ -18,6 +18,7 @@ from cases import caching
 from cases.performance import rates as performance
 from cases.performance.api_docs import ReferenceDocs
 from cases.performance.models import PerformanceRecord
+from hub.base import content_cache
 from hub.base.models import Organisation
 from hub.base.pagination import keyset_page
 
@@ -198,7 +199,10 @@ def cached_json(request, name: str, parts, build, schema) -> HttpResponse:
         return api.renderer.render(request, data, response_status=200)
 
     origin = request.build_absolute_uri("/")
-    content = caching.cached(name, [origin, caching.version(caching.CONTENT), *parts], render)
+    content = content_cache.cached(
+        name, [origin, *parts], render, namespaces=(caching.RECORDS, caching.NAMES),
+        timeout=caching.TIMEOUT,
+    )  # fmt: skip
     return HttpResponse(content, content_type=api.renderer.media_type)
 
 

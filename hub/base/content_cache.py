@@ -24,6 +24,9 @@ RATINGS = "ratings"
 """The Star Rating's inputs: records, cohorts, claimant feedback, accreditations, Customer
 Service Standards results. Each app names its models with `watch` in its ready(); bulk writes
 that send no signal call `changed(RATINGS)` themselves."""
+NAMES = "names"
+"""Bumped when an organisation or a taxonomy term (programme, area, claimant group) is saved or
+deleted: for cached bodies that show their names, without depending on the forum's content."""
 TIMEOUT = 10 * 60
 WATCHED = {
     "cases.CaseStudy",
@@ -46,6 +49,12 @@ def version(namespace: str = CONTENT) -> int:
         cache.add(_key(namespace), 1, timeout=None)
         current = cache.get(_key(namespace), 1)
     return current
+
+
+def versions(namespaces) -> dict[str, int]:
+    """The version of each of `namespaces`, in one round trip to the cache when all are set."""
+    found = cache.get_many([_key(n) for n in namespaces])
+    return {n: found.get(_key(n)) or version(n) for n in namespaces}
 
 
 def _bump(namespace: str) -> None:
@@ -77,17 +86,25 @@ def watch(namespace: str, *models) -> None:
             m2m_changed.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}.m2m")
 
 
-def cached(name: str, parts, compute, *, namespaces=(CONTENT,), timeout: int = TIMEOUT):
-    """`compute()`, cached under `name` and `parts` until any of `namespaces` next changes."""
+def key(name: str, parts, namespaces=(CONTENT,), prefix: str = "hub", current=None) -> str:
+    """A key for `name` and `parts` that changes when any of `namespaces`' rows change.
+    `current`: their versions, already read with `versions` (one round trip for many keys)."""
     digest = hashlib.sha1(  # noqa: S324 - a cache key, not a secret
         json.dumps(parts, sort_keys=True, default=str).encode()
     ).hexdigest()
-    versions = ".".join(f"{n}{version(n)}" for n in namespaces)
-    key = f"hub:{name}:{versions}:{digest}"
-    value = cache.get(key)
+    current = current or versions(namespaces)
+    joined = ":".join(f"{n}:{current[n]}" for n in namespaces)
+    return f"{prefix}:{joined}:{name}:{digest}"
+
+
+def cached(name: str, parts, compute, *, namespaces=(CONTENT,), timeout: int = TIMEOUT):
+    """`compute()`, cached under `name` and `parts` until any of `namespaces` next changes.
+    A value of None is not cached (it is what a miss looks like)."""
+    cache_key = key(name, parts, namespaces)
+    value = cache.get(cache_key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout)
+        cache.set(cache_key, value, timeout)
     return value
 
 

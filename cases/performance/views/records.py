@@ -80,7 +80,7 @@ def _record_list_context(request) -> dict:
 def record_list(request):
     """The filter form and the table are the same for everyone on the same side of signing in
     (visible_to) with the same query, so they are rendered once and cached until a record
-    (cases.caching.RECORDS) or an organisation's name (the content version) changes; only the
+    (cases.caching.RECORDS) or a name (content_cache.NAMES) changes; only the
     "Add a record" button is the viewer's own."""
     found = caching.rendered_body(
         request, "record_list_page", "cases/records/includes_record_list_body.html",

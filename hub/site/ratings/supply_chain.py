@@ -109,7 +109,7 @@ def supply_chain_view(request, slug: str):
         lambda: render_to_string(
             "hub/ratings/_supply_chain_body.html", _context(request, prime), request=request
         ),
-        namespaces=(content_cache.RATINGS, content_cache.CONTENT),
+        namespaces=(content_cache.RATINGS, content_cache.NAMES),
     )
     return render(
         request,

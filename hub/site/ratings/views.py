@@ -67,7 +67,7 @@ def organisation_star_rating(request, slug: str):
     """Every section is the same for everyone on the same side of signing in (what records
     they may see), so they are rendered once and cached until any of the rating's inputs
     (content_cache.RATINGS: records, cohorts, feedback, accreditations, standards results) or
-    an organisation's name (CONTENT) changes, and each day (inputs age by the date)."""
+    a name (NAMES) changes, and each day (inputs age by the date)."""
     organisation = get_object_or_404(Organisation, slug=slug)
     today = date.today()
     audience = "members" if request.user.is_authenticated else "public"
@@ -79,7 +79,7 @@ def organisation_star_rating(request, slug: str):
             {"organisation": organisation, "sections": _sections(request, organisation, today)},
             request=request,
         ),
-        namespaces=(content_cache.RATINGS, content_cache.CONTENT),
+        namespaces=(content_cache.RATINGS, content_cache.NAMES),
     )
     return render(
         request,

@@ -61,7 +61,7 @@ def opportunity_list(request):
             _list_context(request),
             request=request,
         ),
-        namespaces=(selectors.OPPORTUNITIES, content_cache.CONTENT),
+        namespaces=(selectors.OPPORTUNITIES, content_cache.NAMES),
     )
     return render(
         request,
