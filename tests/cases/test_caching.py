@@ -166,3 +166,13 @@ def test_the_cached_open_data_list_follows_an_edit_at_once(client):
     record.visibility = PerformanceRecord.Visibility.MEMBERS
     record.save()
     assert client.get(API).json()["results"] == []
+
+
+def test_a_renamed_programme_shows_at_once_in_the_cached_bodies(client):
+    record = _record(OrganisationFactory())
+    assert "Restart Scheme" in client.get("/performance/").content.decode()
+    programme = record.programme
+    programme.name = "Restart Renamed"
+    programme.save()
+    assert "Restart Renamed" in client.get("/performance/").content.decode()
+    assert "Restart Renamed" in client.get(API).content.decode()
