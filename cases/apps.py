@@ -32,16 +32,37 @@ class CasesConfig(AppConfig):
             Comment,
             TaggedCaseStudy,
         )
-        from cases.performance.models import PerformanceRecord
-        from hub.base.models import Area, Barrier, ClaimantGroup, JourneyStage, Organisation
+        from cases.performance.models import CohortRecord, PerformanceRecord
+        from hub.base.models import (
+            Area,
+            Barrier,
+            ClaimantGroup,
+            JourneyStage,
+            Organisation,
+            SupplyChainLink,
+        )
         from hub.base.notifications import register_kind
 
-        # Cached benchmark choices and open-data counts are forgotten when any record changes.
+        # Cached benchmark choices, open-data counts and the Star Rating's year inputs are
+        # forgotten when any period or cohort record changes.
         post_save.connect(records_changed, sender=PerformanceRecord, dispatch_uid="cases.rec_s")
         post_delete.connect(records_changed, sender=PerformanceRecord, dispatch_uid="cases.rec_d")
         # A case study's cached comment threads: any of its comments saved or deleted.
         post_save.connect(comments_changed, sender=Comment, dispatch_uid="cases.comment_s")
         post_delete.connect(comments_changed, sender=Comment, dispatch_uid="cases.comment_d")
+        post_save.connect(records_changed, sender=CohortRecord, dispatch_uid="cases.coh_s")
+        post_delete.connect(records_changed, sender=CohortRecord, dispatch_uid="cases.coh_d")
+        # A supply chain's records (the "chain" filters) change with its links.
+        post_save.connect(records_changed, sender=SupplyChainLink, dispatch_uid="cases.link_s")
+        post_delete.connect(records_changed, sender=SupplyChainLink, dispatch_uid="cases.link_d")
+        # The Star Rating's other cached input from this app (records call records_changed).
+        from cases.feedback.models import FeedbackResponse
+        from hub.base import content_cache
+
+        content_cache.watch(content_cache.RATINGS, FeedbackResponse)
+        from cases.performance.models import Programme
+
+        content_cache.watch(content_cache.NAMES, Programme)
         # The case-study list's cached facet counts: any case study, its terms or its tags.
         # Terms too: their names are in the cached filters, pages and case studies' terms.
         for model in (CaseStudy, TaggedCaseStudy, Organisation, Approach, CaseStudyApproach,

@@ -15,13 +15,15 @@ from hub.base.content_cache import changed, version
 RECORDS, CASE_STUDIES, RELATED = "records", "case_studies", "related"
 # Any comment saved or deleted (a case study's comment count moves): the list's rendered cards.
 COMMENTS = "comments"
+NAMES = content_cache.NAMES
 TIMEOUT = 60 * 60
 
-__all__ = ["RECORDS", "CASE_STUDIES", "RELATED", "cached", "changed", "key", "version"]
+__all__ = ["NAMES", "RECORDS", "CASE_STUDIES", "RELATED", "cached", "changed", "key", "version"]
 
 
 def records_changed(**kwargs) -> None:
     changed(RECORDS)
+    changed(content_cache.RATINGS)  # the Star Rating reads records and cohorts
 
 
 def case_studies_changed(**kwargs) -> None:
@@ -110,3 +112,30 @@ def key(name: str, parts, namespace: str = RECORDS) -> str:
 def cached(name: str, parts, compute, timeout: int = TIMEOUT, namespace: str = RECORDS):
     """`compute()`, cached under `name` and `parts` until `namespace`'s rows next change."""
     return content_cache.cached(name, parts, compute, namespaces=(namespace,), timeout=timeout)
+
+
+def audience(user) -> str:
+    """Which side of signing in `user` is on: all that `visible_to` reads of the viewer, so the
+    only part of a viewer that a shared cached answer over records may depend on."""
+    return "members" if user.is_authenticated else "public"
+
+
+def rendered_body(request, name: str, template: str, build, *, parts=(), keep=()) -> dict:
+    """`template` rendered with `build()`'s context, cached for everyone with the same
+    audience and query (and `parts`) until a record or a name (NAMES) changes: the
+    same for every viewer, so `template` must hold nothing of the viewer's own (no CSRF
+    token, no edit buttons; GET forms only). Returns {"body": the HTML, and each of `keep`
+    from the context (what the page around it needs, e.g. its title)}."""
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+
+    def compute() -> dict:
+        context = build()
+        found = {k: context.get(k) for k in keep}
+        return {"body": render_to_string(template, context, request=request), **found}
+
+    key_parts = [audience(request.user), sorted(request.GET.lists()), *parts]
+    found = content_cache.cached(
+        name, key_parts, compute, namespaces=(RECORDS, NAMES), timeout=TIMEOUT
+    )
+    return {**found, "body": mark_safe(found["body"])}  # noqa: S308 - our own template's output

@@ -14,6 +14,20 @@ class ToolkitsConfig(AppConfig):
         from toolkits.supplychains import moderation
 
         moderation.register()
+        from hub.base import content_cache
+        from toolkits.models import StandardResult
+
+        # The Star Rating's quality area reads Customer Service Standards results.
+        content_cache.watch(content_cache.RATINGS, StandardResult)
+        from toolkits.supplychains.models import Opportunity
+        from toolkits.supplychains.selectors import OPPORTUNITIES
+
+        # The opportunities list's cached body.
+        content_cache.watch(
+            OPPORTUNITIES,
+            Opportunity,
+            *(field.remote_field.through for field in Opportunity._meta.many_to_many),
+        )
         from hub.base.notifications import register_kind
 
         register_kind(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from ninja import Field, NinjaAPI, P, PathEx, Query, Schema
 
@@ -18,6 +18,7 @@ from cases import caching
 from cases.performance import rates as performance
 from cases.performance.api_docs import ReferenceDocs
 from cases.performance.models import PerformanceRecord
+from hub.base import content_cache
 from hub.base.models import Organisation
 from hub.base.pagination import keyset_page
 
@@ -187,6 +188,24 @@ def _count(filters: RecordFilters) -> int:
     return caching.cached("open_data_count", parts, published_records(filters).count)
 
 
+def cached_json(request, name: str, parts, build, schema) -> HttpResponse:
+    """`build()`'s answer as `schema` validates and the API renders it, cached until a record
+    or an organisation's name changes (cases.caching): the open data is the same for everyone,
+    so only the query (`parts`) and the address it is served at (links are absolute) key it.
+    A 404 raised by `build` is not cached."""
+
+    def render() -> bytes:
+        data = schema.model_validate(build()).model_dump(by_alias=True)
+        return api.renderer.render(request, data, response_status=200)
+
+    origin = request.build_absolute_uri("/")
+    content = content_cache.cached(
+        name, [origin, *parts], render, namespaces=(caching.RECORDS, caching.NAMES),
+        timeout=caching.TIMEOUT,
+    )  # fmt: skip
+    return HttpResponse(content, content_type=api.renderer.media_type)
+
+
 def _month(value: str) -> date:
     year, month = value.split("-")
     return date(int(year), int(month), 1)
@@ -256,6 +275,14 @@ def _page_url(request, **changes) -> str:
     },
 )
 def record_list(request, query: Query[RecordQuery]):
+    if query.supply_chain:  # links change apart from records: as the count, never cached
+        return _record_page(request, query)
+    parts = [query.model_dump(include=set(RecordQuery.model_fields))]
+    return cached_json(request, "open_data_records", parts,
+                       lambda: _record_page(request, query), RecordPage)  # fmt: skip
+
+
+def _record_page(request, query: RecordQuery) -> dict:
     page = keyset_page(
         published_records(query),
         order=ORDER,

@@ -24,6 +24,7 @@ from cases.performance.api import (
     Problem,
     _page_url,
     api,
+    cached_json,
 )
 from cases.performance.models import CohortRecord, Programme
 from cases.performance.views.benchmarks import min_peers
@@ -184,11 +185,17 @@ class BenchmarkQuery(Schema):
 def cohort_benchmark(request, query: Query[BenchmarkQuery]):
     if query.months not in cohorts.MILESTONES:
         return 422, {"detail": "months must be 3, 6, 12 or 24"}
+    today = timezone.localdate()  # cohorts mature with the date
+    parts = [query.model_dump(), today.isoformat()]
+    return cached_json(request, "open_data_cohort_benchmark", parts,
+                       lambda: _cohort_benchmark(query, today), CohortBenchmarkOut)  # fmt: skip
+
+
+def _cohort_benchmark(query: BenchmarkQuery, today: date) -> dict:
     programme = Programme.objects.filter(slug=query.programme).first()
     group = ClaimantGroup.objects.filter(slug=query.claimant_group).first()
     if programme is None or group is None:
         raise Http404("No such programme or claimant group.")
-    today = timezone.localdate()
     end = _month(query.end) if query.end else cohorts.latest_mature_month(query.months, today)
     found = cohort_comparison(
         AnonymousUser(), programme=programme, group=group, months=query.months, end=end, on=today

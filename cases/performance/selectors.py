@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from django.db.models import Exists, OuterRef, Sum
 
+from cases import caching
 from cases.performance import benchmarks, cohorts, stars
 from cases.performance.models import CohortRecord, PerformanceRecord, Programme
 from cases.performance.stars import areas
@@ -113,25 +114,32 @@ def peer_outcome_totals(keys) -> dict[tuple, tuple[int, int]]:
 
 def rated_programme_years(user, organisation_ids) -> dict[int, list[tuple]]:
     """For each organisation, the (programme, financial year) pairs it has records `user` may
-    see in, newest year first: one query."""
-    rows = (
-        visible_records(user)
-        .filter(organisation_id__in=list(organisation_ids))
-        .values_list("organisation_id", "programme_id", "period_start")
-        .distinct()
-        .order_by()
-    )
-    found: dict[int, set] = {}
-    for org_id, programme_id, start in rows:
-        found.setdefault(org_id, set()).add((programme_id, stars.financial_year(start)))
-    programmes = Programme.objects.in_bulk({p for pairs in found.values() for p, _ in pairs})
-    return {
-        org_id: sorted(
-            ((programmes[p], year) for p, year in pairs),
-            key=lambda pair: (-pair[1], pair[0].sort_order, pair[0].name),
+    see in, newest year first: one query over each organisation's records, cached per audience
+    under the records' version (cases.caching)."""
+    ids = sorted(set(organisation_ids))
+    audience = "members" if user.is_authenticated else "public"
+
+    def compute():
+        rows = (
+            visible_records(user)
+            .filter(organisation_id__in=ids)
+            .values_list("organisation_id", "programme_id", "period_start")
+            .distinct()
+            .order_by()
         )
-        for org_id, pairs in found.items()
-    }
+        found: dict[int, set] = {}
+        for org_id, programme_id, start in rows:
+            found.setdefault(org_id, set()).add((programme_id, stars.financial_year(start)))
+        programmes = Programme.objects.in_bulk({p for pairs in found.values() for p, _ in pairs})
+        return {
+            org_id: sorted(
+                ((programmes[p], year) for p, year in pairs),
+                key=lambda pair: (-pair[1], pair[0].sort_order, pair[0].name),
+            )
+            for org_id, pairs in found.items()
+        }
+
+    return caching.cached("rated_programme_years", [audience, ids], compute)
 
 
 @dataclass(frozen=True)
@@ -196,15 +204,23 @@ def _year_cohorts(user, programme, year: int, today: date) -> dict[int, dict]:
 def cohort_year_rates(user, *, programme, year: int, today: date | None = None):
     """Every organisation's job outcome rate over the year's cohorts that are mature for the
     outcomes area's cohort rate (all claimant groups together), as (job outcomes, attached):
-    {organisation id: (numerator, denominator)}. One query. Shown beside period rates."""
-    found = _year_cohorts(user, programme, year, today or date.today())
-    return {
-        org_id: (
-            sum(f.numerator for f in groups.values()),
-            sum(f.denominator for f in groups.values()),
-        )
-        for org_id, groups in found.items()
-    }
+    {organisation id: (numerator, denominator)}. Cached like `year_inputs`. Shown beside
+    period rates."""
+    today = today or date.today()
+
+    def compute():
+        found = year_inputs(user, programme=programme, year=year, today=today).cohorts
+        return {
+            org_id: (
+                sum(f.numerator for f in groups.values()),
+                sum(f.denominator for f in groups.values()),
+            )
+            for org_id, groups in found.items()
+        }
+
+    audience = "members" if user.is_authenticated else "public"
+    parts = [audience, getattr(programme, "pk", programme), year, today.isoformat()]
+    return caching.cached("cohort_year_rates", parts, compute)
 
 
 def pair_rate(pair) -> Decimal | None:
@@ -254,7 +270,112 @@ def _rate(key: str, record) -> Decimal | None:
     return getattr(record.rates, key)
 
 
+@dataclass(frozen=True)
+class OrganisationYear:
+    """One organisation's records on a programme in a financial year, summed."""
+
+    records: int
+    confirmed: int
+    figures: benchmarks.Combined
+
+
+@dataclass(frozen=True)
+class YearInputs:
+    """What the Star Rating's records areas read from every organisation on one programme and
+    financial year: per organisation its summed records, and per organisation and claimant group
+    the outcome figures compared (with the basis chosen), the funding figures and the mature
+    cohorts' figures."""
+
+    records: dict[int, OrganisationYear]
+    outcomes: dict
+    bases: dict
+    funding: dict
+    cohorts: dict
+
+
+def year_inputs(user, *, programme, year: int, today: date) -> YearInputs:
+    """Every organisation's records and cohorts `user` may see on the programme in the
+    financial year, reduced to the Star Rating's inputs. Reading them means thousands of rows,
+    and they change only when a record or cohort does, so the answer is cached per audience
+    (what `visible_to` shows depends only on being signed in), programme, year and day (cohort
+    maturity) under the records' version (cases.caching), which every write bumps."""
+    audience = "members" if user.is_authenticated else "public"
+    programme_id = getattr(programme, "pk", programme)
+
+    def compute() -> YearInputs:
+        by_org = _year_records(user, programme_id, year)
+        period_figures, funding_figures = _area_figures(by_org)
+        cohort_figures = _year_cohorts(user, programme_id, year, today)
+        outcome_figures, bases = areas.outcome_basis(period_figures, cohort_figures)
+        confirmed = {PerformanceRecord.Status.PEER_CONFIRMED, PerformanceRecord.Status.VERIFIED}
+        return YearInputs(
+            records={
+                org_id: OrganisationYear(
+                    records=len(records),
+                    confirmed=sum(1 for r in records if r.status in confirmed),
+                    figures=benchmarks.combine(records),
+                )
+                for org_id, records in by_org.items()
+            },
+            outcomes=outcome_figures,
+            bases=bases,
+            funding=funding_figures,
+            cohorts=cohort_figures,
+        )
+
+    parts = [audience, programme_id, year, today.isoformat()]
+    return caching.cached("star_year_inputs", parts, compute)
+
+
 RATE_KEYS = ("job_start_rate", "job_outcome_rate", "performance_against_profile")
+
+
+@dataclass(frozen=True)
+class RecordsAreas:
+    """The Star Rating's two areas that come from records alone, for one organisation."""
+
+    summary: OrganisationYear | None
+    outcomes: areas.AreaRating
+    value_for_money: areas.AreaRating
+    basis: str
+
+
+def records_areas(user, *, programme, year: int, organisation_ids, today: date,
+                  medians: bool = False):  # fmt: skip
+    """Each organisation's outcomes and value-for-money areas (ranked against every
+    organisation on the programme and year) and, with `medians`, the medians of its rates
+    among these organisations and among everyone. Small, and cached like `year_inputs` (under
+    the same version, per audience and set of organisations), so a page that shows a few
+    organisations does not read every organisation's inputs again."""
+    audience = "members" if user.is_authenticated else "public"
+    programme_id = getattr(programme, "pk", programme)
+    ids = list(dict.fromkeys(organisation_ids))
+
+    def compute():
+        inputs = year_inputs(user, programme=programme_id, year=year, today=today)
+        found = {
+            org_id: RecordsAreas(
+                summary=inputs.records.get(org_id),
+                outcomes=areas.outcomes_area(org_id, inputs.outcomes),
+                value_for_money=areas.value_for_money_area(org_id, inputs.funding),
+                basis=inputs.bases.get(org_id, areas.PERIOD_BASIS),
+            )
+            for org_id in ids
+        }
+        if not medians:
+            return found, None
+        everyone = [summary.figures for summary in inputs.records.values()]
+        chain = [inputs.records[i].figures for i in ids if i in inputs.records]
+        return found, {
+            "chain": {k: benchmarks.quartiles([_rate(k, c) for c in chain])[1] for k in RATE_KEYS},
+            "programme": {
+                k: benchmarks.quartiles([_rate(k, c) for c in everyone])[1] for k in RATE_KEYS
+            },
+            "counts": (len(chain), len(everyone)),
+        }
+
+    parts = [audience, programme_id, year, today.isoformat(), sorted(ids), medians]
+    return caching.cached("star_records_areas", parts, compute)
 
 
 def four_area_ratings(
@@ -262,31 +383,31 @@ def four_area_ratings(
     experience=None, today: date | None = None, medians: bool = False,
 ):  # fmt: skip
     """The Star Rating in four areas of each organisation on `programme` in financial year
-    `year`, against every organisation with records `user` may see there (one query for the
-    records). The other areas' inputs come from their own apps, keyed by organisation id:
-    `standards` (with_results, met), `accreditations` (kinds) and `experience` (score,
-    responses, reason); a missing key is "no data". With `medians`, also the median of each
-    rate among these organisations and among every organisation on the programme that year:
+    `year`, against every organisation with records `user` may see there (the records' part
+    cached: `records_areas`). The other areas' inputs come from their own apps, keyed by
+    organisation id: `standards` (with_results, met), `accreditations` (kinds) and
+    `experience` (score, responses, reason); a missing key is "no data". With `medians`, also
+    the median of each rate among these organisations and among every organisation on the
+    programme that year:
     ({id: FourAreas}, {"chain": {rate: median}, "programme": {...}, "counts": (n, m)})."""
     standards, accreditations, experience = standards or {}, accreditations or {}, experience or {}
-    by_org = _year_records(user, programme, year)
-    period_figures, funding_figures = _area_figures(by_org)
-    outcome_figures, bases = areas.outcome_basis(
-        period_figures, _year_cohorts(user, programme, year, today or date.today())
-    )
-    confirmed = {PerformanceRecord.Status.PEER_CONFIRMED, PerformanceRecord.Status.VERIFIED}
+    found, middle = records_areas(
+        user, programme=programme, year=year, organisation_ids=organisation_ids,
+        today=today or date.today(), medians=medians,
+    )  # fmt: skip
     result = {}
     for org_id in organisation_ids:
-        records = by_org.get(org_id, [])
+        part = found[org_id]
+        summary = part.summary
         css = standards.get(org_id)
         feedback = experience.get(org_id)
         rated = [
-            areas.outcomes_area(org_id, outcome_figures),
-            areas.value_for_money_area(org_id, funding_figures),
+            part.outcomes,
+            part.value_for_money,
             areas.quality_area(
                 areas.QualityInputs(
-                    records=len(records),
-                    records_confirmed=sum(1 for r in records if r.status in confirmed),
+                    records=summary.records if summary else 0,
+                    records_confirmed=summary.confirmed if summary else 0,
                     measures_with_results=css.with_results if css else 0,
                     measures_met=css.met if css else 0,
                     accreditations=tuple(accreditations.get(org_id, ())),
@@ -300,22 +421,13 @@ def four_area_ratings(
         ]
         result[org_id] = FourAreas(
             organisation_id=org_id,
-            figures=benchmarks.combine(records) if records else None,
+            figures=summary.figures if summary else None,
             overall=areas.overall(rated),
-            basis=bases.get(org_id, areas.PERIOD_BASIS),
+            basis=part.basis,
         )
     if not medians:
         return result
-    everyone = {org_id: benchmarks.combine(records) for org_id, records in by_org.items()}
-    chain = [everyone[org_id] for org_id in organisation_ids if org_id in everyone]
-    found = {
-        "chain": {k: benchmarks.quartiles([_rate(k, c) for c in chain])[1] for k in RATE_KEYS},
-        "programme": {
-            k: benchmarks.quartiles([_rate(k, c) for c in everyone.values()])[1] for k in RATE_KEYS
-        },
-        "counts": (len(chain), len(everyone)),
-    }
-    return result, found
+    return result, middle
 
 
 def programmes():

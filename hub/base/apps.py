@@ -25,6 +25,10 @@ class HubConfig(AppConfig):
         from hub.base import notifications
 
         notifications.connect()
+        from hub.base.models import Accreditation, Area, ClaimantGroup, Organisation
+
+        content_cache.watch(content_cache.RATINGS, Accreditation)
+        content_cache.watch(content_cache.NAMES, Organisation, Area, ClaimantGroup)
         from hub.base import signin
 
         signin.connect()

@@ -34,26 +34,16 @@ class CachedPermissionsBackend(ModelBackend):
         return user_obj._perm_cache
 
 
-def _permissions_changed(sender=None, action=None, **kwargs) -> None:
-    if action is not None and not action.startswith("post_"):
-        return  # m2m_changed: once, after the change
-    content_cache.changed(PERMISSIONS)
-
-
 def connect() -> None:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group, Permission
-    from django.db.models.signals import m2m_changed, post_delete, post_save
 
     user = get_user_model()
-    for through in (user.groups.through, user.user_permissions.through, Group.permissions.through):
-        m2m_changed.connect(
-            _permissions_changed, sender=through, dispatch_uid=f"hub.perms.{through._meta.label}"
-        )
-    for model in (Group, Permission):
-        for signal in (post_save, post_delete):
-            signal.connect(
-                _permissions_changed,
-                sender=model,
-                dispatch_uid=f"hub.perms.{signal is post_save}.{model._meta.label}",
-            )
+    content_cache.watch(
+        PERMISSIONS,
+        user.groups.through,
+        user.user_permissions.through,
+        Group.permissions.through,
+        Group,
+        Permission,
+    )

@@ -29,6 +29,13 @@ CONTENT = "content"
 # Bumped when a member is saved or deleted (a new public name, an erasure): for caches that show
 # members' names without depending on the rest of the content.
 MEMBERS = "members"
+RATINGS = "ratings"
+"""The Star Rating's inputs: records, cohorts, claimant feedback, accreditations, Customer
+Service Standards results. Each app names its models with `watch` in its ready(); bulk writes
+that send no signal call `changed(RATINGS)` themselves."""
+NAMES = "names"
+"""Bumped when an organisation or a taxonomy term (programme, area, claimant group) is saved or
+deleted: for cached bodies that show their names, without depending on the forum's content."""
 TIMEOUT = 10 * 60
 WATCHED = {
     "cases.CaseStudy",
@@ -96,6 +103,22 @@ def changed(namespace: str = CONTENT) -> None:
     """Forget every cached value in `namespace`."""
     _bump(namespace)
     transaction.on_commit(lambda: _bump(namespace))
+
+
+def watch(namespace: str, *models) -> None:
+    """Forget `namespace` whenever a row of any of `models` is saved or deleted, or, for a
+    many-to-many relation's through model, whenever the relation changes."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    def receiver(**kwargs) -> None:
+        changed(namespace)
+
+    for model in models:
+        uid = f"hub.base.content_cache.{namespace}.{model._meta.label}"
+        post_save.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}.save")
+        post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}.delete")
+        if model._meta.auto_created:
+            m2m_changed.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}.m2m")
 
 
 def key(name: str, parts, namespaces=(CONTENT,), prefix: str = "hub", current=None) -> str:

@@ -63,7 +63,10 @@ def test_the_bench_seeds_consistent_rows_and_measures_pages_against_the_bare_vie
         baseline, results = measure.run(pages, member=member, repeat=3, warmup=1)
     assert baseline.status == 200 and baseline.queries == 0
     assert [r.status for r in results] == [200] * 10
-    assert all(r.queries > 0 and r.p95_ms >= r.p50_ms > 0 for r in results)
+    assert all(r.p95_ms >= r.p50_ms > 0 for r in results)
+    # Signed out, a page whose body is cached may need no query at all; signed in, the session
+    # and the member are always read.
+    assert all(r.queries > 0 for r in results if r.page.signed_in)
     assert all(r.ratio == pytest.approx(r.p95_ms / baseline.p95_ms) for r in results)
     # The bulk rows are in the search index: the rare word finds the one case study saying it.
     found = Client().get(f"/case-studies/?q={rows.RARE_WORD}").content.decode()

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
@@ -124,11 +125,13 @@ def test_star_rating_page_queries_do_not_grow_with_records(client, taxonomy):
     organisations = rated_group(taxonomy)
     url = reverse("organisation_star_rating", kwargs={"slug": organisations[0].slug})
     client.get(url)
+    cache.clear()  # measure the uncached path: the records' inputs are cached once read
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     rated_group(taxonomy, count=12)
     for organisation in organisations:
         record(taxonomy, organisation, start=datetime.date(2024, 7, 1))
+    cache.clear()
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) <= len(few)
@@ -376,6 +379,7 @@ def test_supply_chain_view_queries_do_not_grow_with_the_chain(client, chain, tax
     client.force_login(member_of(chain["prime"]))
     url = reverse("supply_chain_view", kwargs={"slug": chain["prime"].slug})
     client.get(url)
+    cache.clear()
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for _ in range(6):
@@ -388,6 +392,7 @@ def test_supply_chain_view_queries_do_not_grow_with_the_chain(client, chain, tax
         )
         record(taxonomy, sub, prime=chain["prime"])
         record(taxonomy, sub, group=1, prime=chain["prime"])
+    cache.clear()  # both measured uncached: the records' inputs are cached once read
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) <= len(few)
@@ -563,3 +568,61 @@ def test_the_supply_chain_view_shows_cohort_rates_of_mature_cohorts_with_their_m
     medians = text[text.index("Medians: the chain") :]
     assert "17.5%" in medians
     assert "12-month cohort job outcome rate" in csv.splitlines()[0]
+
+
+def test_the_cached_star_rating_follows_new_records_and_keeps_audiences_apart(client, taxonomy):
+    organisations = rated_group(taxonomy)
+    top = organisations[-1]
+    RANK_90 = "Mix-adjusted percentile rank 90.0: 5 stars"  # noqa: N806
+    url = reverse("organisation_star_rating", kwargs={"slug": top.slug})
+    assert RANK_90 in client.get(url).content.decode()
+    # A members-only record that beats everyone counts for members only, at once.
+    better = OrganisationFactory()
+    for group in (0, 1):
+        beaten = record(taxonomy, better, group=group, outcomes=90)
+        beaten.visibility = "members"
+        beaten.save()
+    assert RANK_90 in client.get(url).content.decode()
+    client.force_login(member_of(OrganisationFactory()))
+    members_page = client.get(url).content.decode()
+    assert RANK_90 not in members_page
+    client.logout()
+    assert RANK_90 in client.get(url).content.decode()
+    # Published openly, the same records move the visitors' rating at once.
+    for found in PerformanceRecord.objects.filter(organisation=better):
+        found.visibility = "public"
+        found.save()
+    assert RANK_90 not in client.get(url).content.decode()
+
+
+def test_a_cached_supply_chain_view_is_never_shown_outside_the_chain(client, chain):
+    url = reverse("supply_chain_view", kwargs={"slug": chain["prime"].slug})
+    client.force_login(member_of(chain["prime"]))
+    assert client.get(url).status_code == 200  # its figures are cached now
+    for stranger in (member_of(chain["outsider"]), member_of(chain["subs"][4])):
+        client.force_login(stranger)
+        assert client.get(url).status_code == 404
+    # A subcontractor whose link ends loses the view at once, and leaves the chain's figures.
+    link = SupplyChainLink.objects.get(prime=chain["prime"], subcontractor=chain["subs"][0])
+    insider = member_of(chain["subs"][0])
+    client.force_login(insider)
+    assert client.get(url).status_code == 200
+    link.delete()
+    assert client.get(url).status_code == 404
+    client.force_login(member_of(chain["prime"]))
+    assert "supply chain (4 with records)" in client.get(url).content.decode()
+
+
+def test_the_cached_star_rating_follows_accreditations_and_standards_at_once(client, taxonomy):
+    organisations = rated_group(taxonomy)
+    top = organisations[-1]
+    url = reverse("organisation_star_rating", kwargs={"slug": top.slug})
+    assert "no Customer Service Standards results recorded" in client.get(url).content.decode()
+    css_result(top)
+    page = client.get(url).content.decode()
+    assert "no Customer Service Standards results recorded" not in page
+    assert "0 verified accreditations" in page
+    verified_accreditation(top)
+    assert "0 verified accreditations" not in client.get(url).content.decode()
+    Accreditation.objects.filter(organisation=top).delete()
+    assert "0 verified accreditations" in client.get(url).content.decode()

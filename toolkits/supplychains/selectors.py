@@ -22,6 +22,8 @@ from toolkits.supplychains.models import (
 )
 
 ORDER = ["-published_at", "-id"]
+OPPORTUNITIES = "opportunities"
+"""The content_cache namespace of cached answers over opportunities, bumped by their writes."""
 COMPARE_MAX = 3
 
 

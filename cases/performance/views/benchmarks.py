@@ -186,11 +186,23 @@ def _filter_choices(visible) -> dict:
 
 
 def benchmark_index(request):
-    """Period figures by default; cohort figures with ?figures=cohort (a plain GET form)."""
+    """Period figures by default; cohort figures with ?figures=cohort (a plain GET form). The
+    page's body is the same for everyone signed in (or everyone not) with the same choices, so
+    it is rendered once and cached until a record changes (caching.rendered_body)."""
     if request.GET.get("figures") == "cohort":
         from cases.performance.views.cohort_benchmarks import cohort_benchmark
 
         return cohort_benchmark(request)
+    found = caching.rendered_body(
+        request, "benchmark_index_body", "cases/benchmarks/includes/index_body.html",
+        lambda: _index_context(request), keep=("peer_group",),
+    )  # fmt: skip
+    return render(
+        request, "cases/benchmarks/index.html", {**found, "breadcrumbs": benchmark_trail()}
+    )
+
+
+def _index_context(request) -> dict:
     visible = visible_records(request.user)
     # What a user may see depends only on whether they are signed in (visible_to).
     audience = "members" if request.user.is_authenticated else "public"
@@ -202,7 +214,7 @@ def benchmark_index(request):
         "min_peers": min_peers(),
     }
     if not choices["periods"]:
-        return render(request, "cases/benchmarks/index.html", context)
+        return context
     data = request.GET.copy()
     data["figures"] = "period"
     if not all(data.get(name) for name in ("programme", "group", "period")):
@@ -242,10 +254,20 @@ def benchmark_index(request):
                 "charts": _charts(comparison, peer_metrics, unit="records") if rows else [],
             }
         )
-    return render(request, "cases/benchmarks/index.html", context)
+    return context
 
 
 def benchmark_record(request, pk: int):
+    """A record among its peers; the body cached like the index's (a record the viewer may
+    not see raises 404 before anything is cached)."""
+    found = caching.rendered_body(
+        request, "benchmark_record_body", "cases/benchmarks/includes/record_body.html",
+        lambda: _record_context(request, pk), parts=[pk], keep=("title", "breadcrumbs"),
+    )  # fmt: skip
+    return render(request, "cases/benchmarks/record.html", found)
+
+
+def _record_context(request, pk: int) -> dict:
     record = get_object_or_404(
         visible_records(request.user).select_related(
             "organisation", "programme", "claimant_group", "area", "prime"
@@ -266,19 +288,16 @@ def benchmark_record(request, pk: int):
     comparison = benchmarks.compare(
         benchmarks.metrics_of(record), peer_metrics, minimum=min_peers()
     )
-    return render(
-        request,
-        "cases/benchmarks/record.html",
-        {
-            "record": record,
-            "period": benchmarks.period_label(record.period_start, record.period_end),
-            "rows": rows,
-            "peer_count": len(rows) - 1,
-            "summary_rows": _summary_rows(comparison),
-            "charts": _charts(
-                comparison, peer_metrics, unit="records", highlight_label="This record"
-            ),
-            "note": JOB_STARTS_NOTE,
-            "breadcrumbs": benchmark_trail(f"{record.organisation}, {record.claimant_group}"),
-        },
-    )
+    period = benchmarks.period_label(record.period_start, record.period_end)
+    return {
+        "title": f"How {record.organisation.name} compares: {record.programme.name}, "
+        f"{record.claimant_group.name}, {period}",
+        "record": record,
+        "period": period,
+        "rows": rows,
+        "peer_count": len(rows) - 1,
+        "summary_rows": _summary_rows(comparison),
+        "charts": _charts(comparison, peer_metrics, unit="records", highlight_label="This record"),
+        "note": JOB_STARTS_NOTE,
+        "breadcrumbs": benchmark_trail(f"{record.organisation}, {record.claimant_group}"),
+    }

@@ -131,7 +131,19 @@ def cohort_comparison(user, *, programme, group, months: int, end: date, on: dat
 
 
 def cohort_benchmark(request):
-    """The benchmark page showing cohort figures."""
+    """The benchmark page showing cohort figures; its body cached like the period figures'
+    (cases.caching.rendered_body), per day since cohorts mature with the date."""
+    found = caching.rendered_body(
+        request, "cohort_benchmark_body", "cases/benchmarks/includes/cohorts_body.html",
+        lambda: _cohort_context(request), parts=[timezone.localdate().isoformat()],
+        keep=("peer_group",),
+    )  # fmt: skip
+    return render(
+        request, "cases/benchmarks/cohorts.html", {**found, "breadcrumbs": benchmark_trail()}
+    )
+
+
+def _cohort_context(request) -> dict:
     visible = visible_cohorts(request.user)
     audience = "members" if request.user.is_authenticated else "public"
     choices = caching.cached("cohort_benchmark_choices", [audience], lambda: _choices(visible))
@@ -142,7 +154,7 @@ def cohort_benchmark(request):
         "min_peers": min_peers(),
     }
     if not choices["months"]:
-        return render(request, "cases/benchmarks/cohorts.html", context)
+        return context
     today = timezone.localdate()
     data = request.GET.copy()
     data["figures"] = "cohort"
@@ -181,4 +193,4 @@ def cohort_benchmark(request):
                 ),  # fmt: skip
             }
         )
-    return render(request, "cases/benchmarks/cohorts.html", context)
+    return context

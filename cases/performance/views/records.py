@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from cases import caching
 from cases.performance import benchmarks, cohorts
 from cases.performance import rates as performance
 from cases.performance import services as records
@@ -41,7 +42,8 @@ def _trail(*extra):
     return [("Home", "/"), ("Performance", reverse("record_list")), *extra]
 
 
-def record_list(request):
+def _record_list_context(request) -> dict:
+    """The filter form and the page of records."""
     form = RecordFilterForm(request.GET or None)
     queryset = PerformanceRecord.objects.visible_to(request.user)
     if form.is_bound and form.is_valid():
@@ -72,14 +74,23 @@ def record_list(request):
     query = request.GET.copy()
     for key in ("after", "before"):
         query.pop(key, None)
+    return {"form": form, "page": page, "rows": rows, "query": query.urlencode()}
+
+
+def record_list(request):
+    """The filter form and the table are the same for everyone on the same side of signing in
+    (visible_to) with the same query, so they are rendered once and cached until a record
+    (cases.caching.RECORDS) or a name (content_cache.NAMES) changes; only the
+    "Add a record" button is the viewer's own."""
+    found = caching.rendered_body(
+        request, "record_list_page", "cases/records/includes_record_list_body.html",
+        lambda: _record_list_context(request),
+    )  # fmt: skip
     return render(
         request,
         "cases/records/record_list.html",
         {
-            "form": form,
-            "page": page,
-            "rows": rows,
-            "query": query.urlencode(),
+            **found,
             "can_enter": bool(roles.admin_organisation_ids(request.user)),
             "breadcrumbs": [("Home", "/")],
         },

@@ -132,6 +132,7 @@ def forget_cached_counts() -> None:
 
     for namespace in (caching.RECORDS, caching.CASE_STUDIES, caching.RELATED):
         caching.changed(namespace)
+    caching.records_changed()  # the Star Rating's inputs too
 
 
 def row_counts() -> dict[str, int]:

@@ -12,11 +12,13 @@ from datetime import date
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from cases.performance import selectors as performance
-from hub.base import exports
+from hub.base import content_cache, exports
 from hub.base import selectors as base
 from hub.base.models import Organisation
 from hub.site.ratings.inputs import other_areas, percent
@@ -92,45 +94,29 @@ def supply_chain_view(request, slug: str):
     prime = get_object_or_404(Organisation, slug=slug)
     if not base.in_chain_of(request.user, prime):
         raise Http404("Not a member of this supply chain")
-    chain, programme, year, choices, rows, medians = _comparison(request, prime)
     export = request.GET.get("format")
-    if export in ("csv", "xlsx") and programme is not None:
-        return _download(export, prime, programme, year, rows, medians)
-    for row in rows:
-        row["cells"] = [percent(row["rates"][k]) for k in RATES]
-        pair = row["cohort"]
-        row["cohort_cell"] = (
-            f"{percent(performance.pair_rate(pair))} ({pair[0]} of {pair[1]})"
-            if pair
-            else "No mature cohorts"
-        )
+    if export in ("csv", "xlsx"):
+        chain, programme, year, choices, rows, medians = _comparison(request, prime)
+        if programme is not None:
+            return _download(export, prime, programme, year, rows, medians)
+    # Past the access check, the comparison is the same for every member of the chain: it is
+    # rendered once per prime, choice and day and cached until a rating input (records,
+    # links, feedback, accreditations, standards: content_cache.RATINGS) or a name changes.
+    # Only those who pass the check above ever reach it.
+    body = content_cache.cached(
+        "supply_chain_body",
+        [prime.pk, request.GET.get("period", ""), date.today().isoformat()],
+        lambda: render_to_string(
+            "hub/ratings/_supply_chain_body.html", _context(request, prime), request=request
+        ),
+        namespaces=(content_cache.RATINGS, content_cache.NAMES),
+    )
     return render(
         request,
         "hub/ratings/supply_chain.html",
         {
             "prime": prime,
-            "chain": chain,
-            "programme": programme,
-            "year": year,
-            "year_label": f"April {year} to March {year + 1}" if year else "",
-            "choices": choices,
-            "rows": rows,
-            "rate_labels": list(RATES.values()),
-            "cohort_label": COHORT_LABEL,
-            "medians": [
-                (
-                    f"{prime.name}'s supply chain ({medians['counts'][0]} with records)",
-                    [percent(medians["chain"][k]) for k in RATES]
-                    + [percent(medians["cohort"]["chain"])],
-                ),
-                (
-                    f"Everyone on the programme ({medians['counts'][1]} organisations)",
-                    [percent(medians["programme"][k]) for k in RATES]
-                    + [percent(medians["cohort"]["programme"])],
-                ),
-            ]
-            if medians
-            else [],  # fmt: skip
+            "body": mark_safe(body),  # noqa: S308 - our own template's output
             "breadcrumbs": [
                 ("Home", "/"),
                 ("Organisations", reverse("organisation_list")),
@@ -139,6 +125,43 @@ def supply_chain_view(request, slug: str):
             ],
         },
     )
+
+
+def _context(request, prime) -> dict:
+    chain, programme, year, choices, rows, medians = _comparison(request, prime)
+    for row in rows:
+        row["cells"] = [percent(row["rates"][k]) for k in RATES]
+        pair = row["cohort"]
+        row["cohort_cell"] = (
+            f"{percent(performance.pair_rate(pair))} ({pair[0]} of {pair[1]})"
+            if pair
+            else "No mature cohorts"
+        )
+    return {
+        "prime": prime,
+        "chain": chain,
+        "programme": programme,
+        "year": year,
+        "year_label": f"April {year} to March {year + 1}" if year else "",
+        "choices": choices,
+        "rows": rows,
+        "rate_labels": list(RATES.values()),
+        "cohort_label": COHORT_LABEL,
+        "medians": [
+            (
+                f"{prime.name}'s supply chain ({medians['counts'][0]} with records)",
+                [percent(medians["chain"][k]) for k in RATES]
+                + [percent(medians["cohort"]["chain"])],
+            ),
+            (
+                f"Everyone on the programme ({medians['counts'][1]} organisations)",
+                [percent(medians["programme"][k]) for k in RATES]
+                + [percent(medians["cohort"]["programme"])],
+            ),
+        ]
+        if medians
+        else [],  # fmt: skip
+    }
 
 
 AREA_KEYS = ("outcomes", "value_for_money", "quality", "experience")

@@ -6,9 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from cases.performance import selectors as performance
+from hub.base import content_cache
 from hub.base.models import ClaimantGroup, Organisation
 from hub.site.ratings.inputs import one_place, other_areas, percent, pounds
 
@@ -61,8 +64,40 @@ def group_names(ratings) -> dict:
 
 
 def organisation_star_rating(request, slug: str):
+    """Every section is the same for everyone on the same side of signing in (what records
+    they may see), so they are rendered once and cached until any of the rating's inputs
+    (content_cache.RATINGS: records, cohorts, feedback, accreditations, standards results) or
+    a name (NAMES) changes, and each day (inputs age by the date)."""
     organisation = get_object_or_404(Organisation, slug=slug)
     today = date.today()
+    audience = "members" if request.user.is_authenticated else "public"
+    body = content_cache.cached(
+        "star_rating_sections",
+        [audience, organisation.pk, today.isoformat()],
+        lambda: render_to_string(
+            "hub/ratings/_organisation_sections.html",
+            {"organisation": organisation, "sections": _sections(request, organisation, today)},
+            request=request,
+        ),
+        namespaces=(content_cache.RATINGS, content_cache.NAMES),
+    )
+    return render(
+        request,
+        "hub/ratings/organisation.html",
+        {
+            "organisation": organisation,
+            "sections_html": mark_safe(body),  # noqa: S308 - our own template's output
+            "breadcrumbs": [
+                ("Home", "/"),
+                ("Organisations", reverse("organisation_list")),
+                (organisation.name, organisation.get_absolute_url()),
+                ("Star Rating", ""),
+            ],
+        },
+    )
+
+
+def _sections(request, organisation, today) -> list[dict]:
     pairs = performance.rated_programme_years(request.user, [organisation.pk]).get(
         organisation.pk, []
     )
@@ -89,17 +124,4 @@ def organisation_star_rating(request, slug: str):
         }
         for programme, year, rating in found
     ]
-    return render(
-        request,
-        "hub/ratings/organisation.html",
-        {
-            "organisation": organisation,
-            "sections": sections,
-            "breadcrumbs": [
-                ("Home", "/"),
-                ("Organisations", reverse("organisation_list")),
-                (organisation.name, organisation.get_absolute_url()),
-                ("Star Rating", ""),
-            ],
-        },
-    )
+    return sections

@@ -9,10 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from hub.base import ratelimit, roles
+from hub.base import content_cache, ratelimit, roles
 from hub.base.models import Organisation
 from hub.base.views.common import apply_errors, posted
 from toolkits.supplychains import selectors
@@ -47,6 +50,32 @@ def _filtered(request) -> OpportunityFilter:
 
 
 def opportunity_list(request):
+    """The filters, facets and list are the same for everyone asking the same on the same day
+    (open means not past its deadline), so they are rendered once and cached until an
+    opportunity or an organisation's name changes; the viewer's own links stay outside."""
+    body = content_cache.cached(
+        "opportunity_list_body",
+        [sorted(request.GET.lists()), timezone.localdate().isoformat()],
+        lambda: render_to_string(
+            "toolkits/supplychains/_opportunity_list_body.html",
+            _list_context(request),
+            request=request,
+        ),
+        namespaces=(selectors.OPPORTUNITIES, content_cache.NAMES),
+    )
+    return render(
+        request,
+        "toolkits/supplychains/opportunity_list.html",
+        {
+            "body": mark_safe(body),  # noqa: S308 - our own template's output
+            "feed_query": _query_without(request, "after", "before"),
+            "prime_organisations": _prime_organisations(request.user),
+            "breadcrumbs": [("Home", "/"), ("Toolkits", "/toolkits/")],
+        },
+    )
+
+
+def _list_context(request) -> dict:
     filterset = _filtered(request)
     queryset = filterset.qs if filterset.is_bound else filterset.queryset.open()
     if filterset.is_bound and not filterset.is_valid():
@@ -54,20 +83,13 @@ def opportunity_list(request):
     page = selectors.opportunity_page(
         queryset, after=request.GET.get("after"), before=request.GET.get("before")
     )
-    return render(
-        request,
-        "toolkits/supplychains/opportunity_list.html",
-        {
-            "filter": filterset,
-            "status": filterset.chosen_status if filterset.is_bound else "open",
-            "facets": selectors.facet_counts(queryset, filterset.selected()),
-            "page": page,
-            "query": _query_without(request, "after", "before"),
-            "feed_query": _query_without(request, "after", "before"),
-            "prime_organisations": _prime_organisations(request.user),
-            "breadcrumbs": [("Home", "/"), ("Toolkits", "/toolkits/")],
-        },
-    )
+    return {
+        "filter": filterset,
+        "status": filterset.chosen_status if filterset.is_bound else "open",
+        "facets": selectors.facet_counts(queryset, filterset.selected()),
+        "page": page,
+        "query": _query_without(request, "after", "before"),
+    }
 
 
 def _prime_organisations(user):
