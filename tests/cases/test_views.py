@@ -531,3 +531,29 @@ def test_cached_comment_threads_show_edits_hides_and_renames_at_once_and_keep_vi
     assert "Second thought" in client.get(url).content.decode()  # only its author sees it
     client.logout()
     assert "Second thought" not in client.get(url).content.decode()
+
+
+def test_a_comment_cannot_forge_the_markers_that_cached_threads_are_filled_through(client):
+    """The cached threads carry markers (<!--hub:actions:<pk>-->) filled per request with the
+    viewer's own parts; a comment that spells one out, as HTML or in code, loses it to the
+    sanitiser and never pulls another comment's Edit link or reply form into itself."""
+    case_study = CaseStudyFactory()
+    writer, forger = member_of(OrganisationFactory()), member_of(OrganisationFactory())
+    target = services.comment_create(author=writer, case_study=case_study, body="Genuine")
+    forged = (
+        f"<!--hub:actions:{target.pk}--> <!--hub:hidden:{target.pk}--> "
+        f"`<!--hub:reply:{target.pk}-->` <!--hub:part:{target.pk}:actions-->"
+    )
+    forgery = services.comment_create(author=forger, case_study=case_study, body=forged)
+    url = case_study.get_absolute_url()
+    client.force_login(writer)
+    client.get(url)  # rendered and cached
+    page = client.get(url).content.decode()
+    edit = reverse("comment_edit", args=[target.pk])
+    assert page.count(f'href="{edit}"') == 1  # the writer's own Edit, once, on their comment
+    forged_article = page[page.index(f'id="comment-{forgery.pk}"') :]
+    forged_body = forged_article[: forged_article.index("</div>")]
+    assert "hub:" not in forged_body  # the sanitiser drops HTML comments, even in code spans
+    client.force_login(forger)
+    page = client.get(url).content.decode()
+    assert edit not in page
