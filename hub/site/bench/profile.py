@@ -30,6 +30,9 @@ BUCKETS = [
     ("Django elsewhere (middleware, URLs, sessions, forms)", re.compile(r"django/")),
     ("gunicorn (parsing, writing, waiting for the next request)", re.compile(r"gunicorn/")),
 ]
+# Helpers every layer calls (escaping, lazy objects, signals): a sample in one of them belongs to
+# the bucket of the frame that called it, so rendering that ends in `escape()` counts as templates.
+TRANSPARENT = re.compile(r"django/utils/|django/dispatch/|<frozen |^$")
 _FRAME = re.compile(r"^(?P<func>.*?) \((?P<file>[^:()]+)(?::(?P<line>\d+))?\)$")
 
 
@@ -69,9 +72,9 @@ def _in_project(file: str) -> bool:
 
 def summarise(stacks: list[tuple[list[str], int]], *, top: int = 20) -> dict[str, list[Line]]:
     """Shares of all samples: by bucket (each sample counted once, in the first bucket any of its
-    frames falls in, searching from the top of the stack), and the project's own functions
-    (inclusive: the sample has the function anywhere on its stack; own: on top among the
-    project's frames)."""
+    frames falls in, searching from the top of the stack past TRANSPARENT helpers), and the
+    project's own functions (inclusive: the sample has the function anywhere on its stack; own:
+    on top among the project's frames)."""
     total = sum(count for _, count in stacks)
     if not total:
         return {"buckets": [], "functions": []}
@@ -82,6 +85,8 @@ def summarise(stacks: list[tuple[list[str], int]], *, top: int = 20) -> dict[str
         places = [_where(frame) for frame in frames]
         bucket = "Python elsewhere"
         for _func, file in reversed(places):
+            if TRANSPARENT.search(file):
+                continue
             named = next((name for name, pattern in BUCKETS if pattern.search(file)), None)
             if named:
                 bucket = named
