@@ -121,21 +121,18 @@ def audience(user) -> str:
 
 
 def rendered_body(request, name: str, template: str, build, *, parts=(), keep=()) -> dict:
-    """`template` rendered with `build()`'s context, cached for everyone with the same
-    audience and query (and `parts`) until a record or a name (NAMES) changes: the
-    same for every viewer, so `template` must hold nothing of the viewer's own (no CSRF
-    token, no edit buttons; GET forms only). Returns {"body": the HTML, and each of `keep`
-    from the context (what the page around it needs, e.g. its title)}."""
-    from django.template.loader import render_to_string
-    from django.utils.safestring import mark_safe
-
-    def compute() -> dict:
-        context = build()
-        found = {k: context.get(k) for k in keep}
-        return {"body": render_to_string(template, context, request=request), **found}
-
-    key_parts = [audience(request.user), sorted(request.GET.lists()), *parts]
-    found = content_cache.cached(
-        name, key_parts, compute, namespaces=(RECORDS, NAMES), timeout=TIMEOUT
+    """`template` rendered with `build()`'s context (content_cache.rendered), cached for
+    everyone with the same audience and query (and `parts`) until a record or a name (NAMES)
+    changes. Returns {"body": the HTML, and each of `keep` from the context}."""
+    query = content_cache.query_parts(request)
+    key_parts = None if query is None else [audience(request.user), query, *parts]
+    return content_cache.rendered(
+        name,
+        key_parts,
+        template,
+        build,
+        request=request,
+        namespaces=(RECORDS, NAMES),
+        timeout=TIMEOUT,
+        keep=keep,
     )
-    return {**found, "body": mark_safe(found["body"])}  # noqa: S308 - our own template's output

@@ -143,6 +143,57 @@ def cached(name: str, parts, compute, *, namespaces=(CONTENT,), timeout: int = T
     return value
 
 
+MAX_QUERY_PARAMS = 20
+MAX_QUERY_VALUE = 200
+
+
+def query_parts(request, known=None) -> list | None:
+    """The request's query string as key parts, or None where the answer should not be cached:
+    a parameter outside `known` (when given), more than MAX_QUERY_PARAMS values or one longer
+    than MAX_QUERY_VALUE, so made-up queries cannot fill the cache with entries of their own."""
+    items = sorted(request.GET.lists())
+    if sum(len(values) for _, values in items) > MAX_QUERY_PARAMS:
+        return None
+    for name, values in items:
+        if (known is not None and name not in known) or any(
+            len(v) > MAX_QUERY_VALUE for v in values
+        ):
+            return None
+    return items
+
+
+def rendered(
+    name: str,
+    parts,
+    template: str,
+    build,
+    *,
+    request=None,
+    namespaces=(CONTENT,),
+    timeout: int = TIMEOUT,
+    keep=(),
+) -> dict:
+    """`template` rendered with `build()`'s context and cached under `name` and `parts` until
+    any of `namespaces` changes: for a page body every viewer of that audience sees alike, so
+    it must hold nothing of the viewer's own (no CSRF token, no edit button; GET forms only).
+    `parts` None renders without the cache (see query_parts). Returns {"body": the HTML, and
+    each of `keep` from the context (what the page around it needs, e.g. its title)}."""
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+
+    def compute() -> dict:
+        context = build()
+        kept = {k: context.get(k) for k in keep}
+        return {"body": str(render_to_string(template, context, request=request)), **kept}
+
+    found = (
+        compute()
+        if parts is None
+        else cached(name, parts, compute, namespaces=namespaces, timeout=timeout)
+    )
+    return {**found, "body": mark_safe(found["body"])}  # noqa: S308 - our own template's output
+
+
 def _content_changed(**kwargs) -> None:
     changed(CONTENT)
 

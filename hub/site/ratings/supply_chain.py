@@ -12,9 +12,7 @@ from datetime import date
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from cases.performance import selectors as performance
@@ -103,20 +101,20 @@ def supply_chain_view(request, slug: str):
     # rendered once per prime, choice and day and cached until a rating input (records,
     # links, feedback, accreditations, standards: content_cache.RATINGS) or a name changes.
     # Only those who pass the check above ever reach it.
-    body = content_cache.cached(
+    body = content_cache.rendered(
         "supply_chain_body",
         [prime.pk, request.GET.get("period", ""), date.today().isoformat()],
-        lambda: render_to_string(
-            "hub/ratings/_supply_chain_body.html", _context(request, prime), request=request
-        ),
+        "hub/ratings/_supply_chain_body.html",
+        lambda: _context(request, prime),
+        request=request,
         namespaces=(content_cache.RATINGS, content_cache.NAMES),
-    )
+    )["body"]
     return render(
         request,
         "hub/ratings/supply_chain.html",
         {
             "prime": prime,
-            "body": mark_safe(body),  # noqa: S308 - our own template's output
+            "body": body,
             "breadcrumbs": [
                 ("Home", "/"),
                 ("Organisations", reverse("organisation_list")),

@@ -9,10 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from hub.base import content_cache, ratelimit, roles
@@ -53,21 +51,20 @@ def opportunity_list(request):
     """The filters, facets and list are the same for everyone asking the same on the same day
     (open means not past its deadline), so they are rendered once and cached until an
     opportunity or an organisation's name changes; the viewer's own links stay outside."""
-    body = content_cache.cached(
+    query = content_cache.query_parts(request)
+    body = content_cache.rendered(
         "opportunity_list_body",
-        [sorted(request.GET.lists()), timezone.localdate().isoformat()],
-        lambda: render_to_string(
-            "toolkits/supplychains/_opportunity_list_body.html",
-            _list_context(request),
-            request=request,
-        ),
+        None if query is None else [query, timezone.localdate().isoformat()],
+        "toolkits/supplychains/_opportunity_list_body.html",
+        lambda: _list_context(request),
+        request=request,
         namespaces=(selectors.OPPORTUNITIES, content_cache.NAMES),
-    )
+    )["body"]
     return render(
         request,
         "toolkits/supplychains/opportunity_list.html",
         {
-            "body": mark_safe(body),  # noqa: S308 - our own template's output
+            "body": body,
             "feed_query": _query_without(request, "after", "before"),
             "prime_organisations": _prime_organisations(request.user),
             "breadcrumbs": [("Home", "/"), ("Toolkits", "/toolkits/")],
