@@ -6,11 +6,11 @@ the database. A test comparing counts before and after the data grows must not d
 request came first, so it drops them right before each measurement: counts are the cold case,
 the most a request can cost."""
 
-from hub.base import auth_backends, content_cache
+from hub.base import auth_backends, content_cache, notifications
 from hub.base.models import User
 
 
 def cold_viewer_caches() -> None:
     content_cache.changed(auth_backends.PERMISSIONS)
     for pk in User.objects.values_list("pk", flat=True):
-        content_cache.changed(f"unread:{pk}")
+        content_cache.changed(notifications.unread_namespace(pk))

@@ -177,18 +177,18 @@ def unread_count(user) -> int:
         "unread",
         [user.pk],
         lambda: Notification.objects.on_site().filter(recipient=user, read_at__isnull=True).count(),
-        namespaces=(_unread_namespace(user.pk),),
+        namespaces=(unread_namespace(user.pk),),
     )
 
 
-def _unread_namespace(user_id: int) -> str:
+def unread_namespace(user_id: int) -> str:
     return f"unread:{user_id}"
 
 
 def unread_changed(sender=None, instance=None, **kwargs) -> None:
     """A member's notifications changed: forget their unread count (a signal receiver too)."""
     if instance is not None:
-        content_cache.changed(_unread_namespace(instance.recipient_id))
+        content_cache.changed(unread_namespace(instance.recipient_id))
 
 
 def connect() -> None:
@@ -207,7 +207,7 @@ def mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
     if ids is not None:
         unread = unread.filter(pk__in=list(ids))
     marked = unread.update(read_at=timezone.now())  # no signals: forget the count here
-    content_cache.changed(_unread_namespace(user.pk))
+    content_cache.changed(unread_namespace(user.pk))
     return marked
 
 
